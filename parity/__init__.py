@@ -1,0 +1,1 @@
+"""Bilingual parity checker for the CMO Handbook (pure, no MkDocs import)."""
