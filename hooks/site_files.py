@@ -1,7 +1,10 @@
-"""MkDocs hook: after the whole bilingual build, write one search index per language (handbook/search_index.py).
+"""MkDocs hook: site-wide files written once the whole bilingual build has finished.
+
+- one search index per language (handbook/search_index.py), so results stay in the reader's language;
+- robots.txt pointing at the sitemap (handbook/robots_txt.py).
 
 mkdocs-static-i18n builds the other languages inside the default language's post-build step and then rewrites the
-combined index; so we count nested builds and split only when the outermost one finishes, after every plugin.
+combined search index, so we act when the outermost build ends, after every plugin (priority -1000 < i18n's -100).
 """
 
 from __future__ import annotations
@@ -12,30 +15,29 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from handbook.build_nesting import BuildNesting
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.robots_txt import robots_txt
 from handbook.search_index import split_search_index
 
-log = logging.getLogger("mkdocs.plugins.handbook.search_index")
-_depth = 0
+log = logging.getLogger("mkdocs.plugins.handbook.site_files")
+nesting = BuildNesting()
 
 
 def on_pre_build(config):
-    global _depth
-    _depth += 1
+    nesting.enter()
 
 
 def on_build_error(error):
-    global _depth
-    _depth = 0
+    nesting.reset()
 
 
-@event_priority(-1000)  # after static-i18n (-100) has written the combined index
+@event_priority(-1000)
 def on_post_build(config):
-    global _depth
-    _depth = max(_depth - 1, 0)
-    if _depth:
+    if not nesting.leave():
         return
     site_dir = Path(config.site_dir)
+    (site_dir / "robots.txt").write_text(robots_txt(config.site_url or "/"), encoding="utf-8")
     combined = site_dir / "search" / "search_index.json"
     if not combined.exists():
         return
@@ -44,4 +46,3 @@ def on_post_build(config):
         target = combined if language == DEFAULT_LANGUAGE else site_dir / language / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        log.debug(f"search index for '{language}': {len(part['docs'])} entries → {target}")

@@ -1,0 +1,220 @@
+"""What a reader gets, checked on every page of both languages in real Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import is_loopback
+from tests.site_pages import LANGUAGE_ROOT, all_pages
+
+PAGES = all_pages()
+PAGE_IDS = [path or "/" for _, path in PAGES]
+
+
+@pytest.fixture(scope="module")
+def opened(browser, server):
+    """Each page opened once (lazily) in its own tab and kept, with its requests and console errors."""
+    context = browser.new_context()
+    records: dict[str, dict] = {}
+
+    def open_once(path: str) -> dict:
+        if path not in records:
+            page = context.new_page()
+            record = {"page": page, "requests": [], "failed": [], "errors": []}
+            page.on("request", lambda request: record["requests"].append(request.url))
+            page.on("response", lambda response: response.status >= 400 and record["failed"].append(f"{response.status} {response.url}"))
+            page.on("console", lambda message: message.type == "error" and record["errors"].append(message.text))
+            page.on("pageerror", lambda error: record["errors"].append(str(error)))
+            page.goto(server.url + path, wait_until="networkidle")
+            records[path] = record
+        return records[path]
+
+    yield open_once
+    context.close()
+
+
+@pytest.mark.parametrize(("language", "path"), PAGES, ids=PAGE_IDS)
+def test_no_third_party_request_no_console_error_no_404(opened, language, path):
+    record = opened(path)
+    outside = [url for url in record["requests"] if not is_loopback(url)]
+    assert not outside, f"requests leaving the site: {outside}"
+    assert not record["failed"], f"failed requests: {record['failed']}"
+    assert not record["errors"], f"console errors: {record['errors']}"
+
+
+@pytest.mark.parametrize(("language", "path"), PAGES, ids=PAGE_IDS)
+def test_head_tags_are_present_and_absolute(opened, server, language, path):
+    page = opened(path)["page"]
+    base_path = path[len(LANGUAGE_ROOT[language]) :]
+    assert page.evaluate("document.documentElement.lang") == language
+    description = page.locator('meta[name="description"]').get_attribute("content")
+    assert description and len(description) > 20
+    assert page.locator('link[rel="canonical"]').get_attribute("href") == server.url + path
+    alternates = {
+        link.get_attribute("hreflang"): link.get_attribute("href")
+        for link in page.locator('link[rel="alternate"][hreflang]').all()
+    }
+    assert alternates == {
+        "en": server.url + base_path,
+        "zh": server.url + "zh/" + base_path,
+        "x-default": server.url + base_path,
+    }
+    og = {
+        meta.get_attribute("property"): meta.get_attribute("content")
+        for meta in page.locator('meta[property^="og:"]').all()
+    }
+    assert og["og:title"] and og["og:description"] == description
+    assert og["og:locale"] == ("zh_CN" if language == "zh" else "en_US")
+    assert og["og:url"] == server.url + path
+
+
+@pytest.mark.parametrize(("language", "path"), PAGES, ids=PAGE_IDS)
+def test_axe_finds_no_violations(opened, language, path):
+    page = opened(path)["page"]
+    violations = Axe().run(page).response["violations"]
+    summary = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert not violations, summary
+
+
+@pytest.mark.parametrize(("language", "path"), PAGES, ids=PAGE_IDS)
+def test_switcher_leads_to_the_same_page_in_the_other_language(visit, server, language, path):
+    other = "zh" if language == "en" else "en"
+    record = visit(path)
+    page = record.page
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'.md-select__link[hreflang="{other}"]').click()
+    page.wait_for_load_state("networkidle")
+    base_path = path[len(LANGUAGE_ROOT[language]) :]
+    assert page.url == server.url + LANGUAGE_ROOT[other] + base_path
+    assert page.evaluate("document.documentElement.lang") == other
+    assert not record.failed_responses, record.failed_responses
+    assert not record.console_errors, record.console_errors
+
+
+def test_dark_scheme_has_no_contrast_violations(browser, server):
+    context = browser.new_context(color_scheme="dark")
+    try:
+        for path in ("", "zh/"):
+            page = context.new_page()
+            page.goto(server.url + path, wait_until="networkidle")
+            violations = Axe().run(page).response["violations"]
+            assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    finally:
+        context.close()
+
+
+def test_keyboard_reaches_skip_link_search_and_switcher(visit, server):
+    record = visit("zh/")
+    page = record.page
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "md-skip" in focused, f"first Tab should land on the skip link, got {focused!r}"
+    # Search: Material's "/" shortcut, or Tab to the search field; typing then shows results.
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("营销")
+    page.keyboard.press("End")  # an IME ends composition with a key event; Material searches on key events
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    # Switcher: Tab until the English link is focused, then Enter.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "en":
+            break
+    else:
+        pytest.fail("the language switcher's English link is not reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert page.url == server.url
+
+
+def test_print_hides_navigation_and_search_and_shows_link_targets(visit):
+    page = visit("role/").page
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+        assert page.locator(selector).first.is_hidden(), f"{selector} is visible in print"
+    external = page.locator('.md-typeset a[href^="http"]').first
+    if external.count():
+        after = page.evaluate("(a) => getComputedStyle(a, '::after').content", external.element_handle())
+        assert "http" in after
+
+
+def test_chinese_text_is_set_for_comfortable_reading(visit):
+    page = visit("zh/").page
+    size, line_height = page.evaluate(
+        "(() => { const s = getComputedStyle(document.querySelector('.md-typeset p')); "
+        "return [parseFloat(s.fontSize), parseFloat(s.lineHeight)]; })()"
+    )
+    assert size >= 16, size
+    assert line_height / size >= 1.7, (size, line_height)
+
+
+def test_robots_txt_points_at_the_sitemap(site):
+    robots = (site.site_dir / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots
+    assert f"Sitemap: {site.site_url}sitemap.xml" in robots
+
+
+def test_sitemap_lists_both_languages_with_alternates(site):
+    sitemap = (site.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for language, path in PAGES:
+        assert f"<loc>{site.site_url}{path}</loc>" in sitemap or f'href="{site.site_url}{path}"' in sitemap, path
+    assert re.search(r'hreflang="zh" href="[^"]+/zh/', sitemap)
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search as a reader would and return the result links, best first."""
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.keyboard.press("End")  # an IME ends composition with a key event; Material searches on key events
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    return [link.get_attribute("href") for link in page.locator(".md-search-result__item > a").all()]
+
+
+CHINESE_QUERIES = {
+    "营销总监": "zh/evaluation-pay/",
+    "高级营销师": "zh/certification/",
+    "运营总监职责": "zh/comparison/",
+}
+ENGLISH_QUERIES = {
+    "senior marketer": "certification/",
+    "commission": "evaluation-pay/",
+    "operations director": "comparison/",
+}
+
+
+@pytest.mark.parametrize(("query", "expected"), CHINESE_QUERIES.items())
+def test_chinese_search_finds_the_right_page_first_in_chinese_only(visit, server, query, expected):
+    results = search(visit("zh/").page, query)
+    assert results[0].split("?")[0].split("#")[0] == server.url + expected, results[:3]
+    assert all(url.startswith(server.url + "zh/") for url in results), results
+
+
+@pytest.mark.parametrize(("query", "expected"), ENGLISH_QUERIES.items())
+def test_english_search_finds_the_right_page_first_in_english_only(visit, server, query, expected):
+    results = search(visit("").page, query)
+    assert results[0].split("?")[0].split("#")[0] == server.url + expected, results[:3]
+    assert not any(url.startswith(server.url + "zh/") for url in results), results
+
+
+def test_search_highlights_the_query_on_the_opened_page(visit):
+    page = visit("zh/").page
+    search(page, "高级营销师")
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".md-typeset mark").count() > 0, "search terms are not highlighted on the page"
+
+
+def test_search_suggests_a_completion(visit):
+    page = visit("").page
+    page.keyboard.press("/")
+    page.keyboard.type("certif")
+    page.keyboard.press("End")
+    suggestion = page.locator(".md-search__suggest")
+    suggestion.wait_for(state="attached")
+    page.wait_for_function("document.querySelector('.md-search__suggest').textContent.length > 6")
+    assert suggestion.text_content().lower().startswith("certif")
