@@ -1,0 +1,171 @@
+"""MkDocs adapter for the parity checker (the checker itself is the pure `parity` package).
+
+- Checks once per build, before any page renders (on_pre_build). mkdocs-static-i18n runs a nested build per extra
+  language from its on_post_build, with the same config object; the result is memoised on a fingerprint of the
+  docs files and the lock (paths, sizes, mtimes), and findings are logged only once per top-level build.
+- Findings are WARNINGs on a logger under "mkdocs.plugins.", so `mkdocs build --strict` (strict: true in
+  mkdocs.yml) counts them and fails. A crash in the checker is one ERROR line, never a traceback.
+- Under `mkdocs serve`, strict is turned off, so findings stay warnings and the server keeps running.
+- Pages that are not UTF-8 are handed to MkDocs decoded (as GB18030), so MkDocs does not crash with a
+  traceback; the checker reports them (P8-encoding), which fails a strict build.
+- Fills docs/<lang>/translation-status.md with the status table, in that page's language.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import weakref
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
+
+
+def _import_checker() -> Any:
+    """Import the `parity` package, not this file: MkDocs puts hooks/ first on sys.path while loading a hook."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    saved = sys.path[:]
+    sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or os.curdir) != here]
+    try:
+        import parity.checker
+        import parity.config
+        import parity.documents
+        import parity.lock
+        import parity.status
+    finally:
+        sys.path[:] = saved
+    return parity
+
+
+parity = _import_checker()
+
+log = get_plugin_logger("parity")
+
+
+class _State:
+    command: str | None = None
+    announced_serve = False
+    fingerprint: tuple[Any, ...] | None = None
+    result: Any = None  # parity.checker.CheckResult of the last check, None if it crashed
+    crashed: str | None = None
+    logged_for: weakref.ref[MkDocsConfig] | None = None
+    undecodable: dict[str, str] = {}  # "en/page.md" -> the page decoded as well as possible
+
+
+_state = _State()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _state.command == "serve":
+        # build() attaches its strict-mode warning counter before this event runs, so turning strict off here
+        # also detaches that counter; otherwise a finding would abort the build and stop the server.
+        config.strict = False
+        mkdocs_logger = logging.getLogger("mkdocs")
+        for handler in list(mkdocs_logger.handlers):
+            if isinstance(handler, CountHandler):
+                mkdocs_logger.removeHandler(handler)
+        if not _state.announced_serve:
+            _state.announced_serve = True
+            log.info("serving: parity findings are warnings, and strict mode is off while serving")
+    return config
+
+
+def _site_config(config: MkDocsConfig) -> Any:
+    root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+    i18n = config.plugins.get("i18n")
+    languages: tuple[str, ...] = ()
+    if i18n is not None:
+        locales = [lang.locale for lang in i18n.config.languages]
+        default = [lang.locale for lang in i18n.config.languages if lang.default]
+        languages = tuple(default + [locale for locale in locales if locale not in default])
+    if len(languages) < 2:
+        raise parity.config.ConfigError("the i18n plugin with at least two languages is not configured")
+    return parity.config.SiteConfig(
+        root=root,
+        docs_dir=Path(config.docs_dir).resolve(),
+        languages=languages,
+        extensions=tuple(config.markdown_extensions),
+        extension_configs=dict(config.mdx_configs),
+        lock_path=root / parity.config.LOCK_FILE_NAME,
+        cache_dir=root / parity.config.CACHE_DIR_NAME,
+    )
+
+
+def _fingerprint(site: Any) -> tuple[Any, ...]:
+    entries: list[tuple[str, int, int]] = []
+    for lang in site.languages:
+        for rel in parity.documents.discover_pages(site.lang_dir(lang)):
+            stat = (site.lang_dir(lang) / rel).stat()
+            entries.append((f"{lang}/{rel}", stat.st_size, stat.st_mtime_ns))
+    lock = site.lock_path.stat() if site.lock_path.exists() else None
+    settings = parity.checker.settings_fingerprint(site)
+    return (tuple(entries), (lock.st_size, lock.st_mtime_ns) if lock else None, settings)
+
+
+def _run_check(config: MkDocsConfig) -> None:
+    _state.crashed = None
+    try:
+        site = _site_config(config)
+        fingerprint = _fingerprint(site)
+        if fingerprint == _state.fingerprint and _state.result is not None:
+            return
+        pages = parity.checker.read_pages(site)
+        lock = parity.lock.read_lock(site.lock_path)
+        _state.result = parity.checker.check_pages(site, pages, lock)
+        _state.fingerprint = fingerprint
+        _state.undecodable = {
+            f"{lang}/{rel}": parity.documents.decode(raw)[0]
+            for lang, by_rel in pages.items()
+            for rel, raw in by_rel.items()
+            if parity.documents.decode(raw)[1] is not None
+        }
+    except (parity.config.ConfigError, parity.lock.LockError) as error:
+        _state.result, _state.fingerprint = None, None
+        _state.crashed = str(error)
+    except Exception as error:  # noqa: BLE001 - a checker crash is reported, never a traceback
+        _state.result, _state.fingerprint = None, None
+        where = ""
+        traceback = error.__traceback__
+        while traceback is not None and traceback.tb_next is not None:
+            traceback = traceback.tb_next
+        if traceback is not None:
+            where = f" at {Path(traceback.tb_frame.f_code.co_filename).name}:{traceback.tb_lineno}"
+        _state.crashed = f"the parity checker crashed ({type(error).__name__}: {error}{where}); please report this"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _run_check(config)
+    # mkdocs-static-i18n rebuilds each further language with this same config object: log once per build.
+    if _state.logged_for is not None and _state.logged_for() is config:
+        return
+    _state.logged_for = weakref.ref(config)
+    if _state.crashed:
+        log.error(_state.crashed)
+        return
+    result = _state.result
+    for finding in sorted(result.findings, key=lambda f: (f.pair, f.rule, f.where.line or 0)):
+        log.warning(finding.render())
+    if result.findings:
+        log.info(f"{len(result.findings)} parity finding(s); run `uv run python -m parity check` for the report")
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Hand MkDocs a decoded copy of a page that is not UTF-8, instead of letting it crash."""
+    return _state.undecodable.get(page.file.src_uri)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    parts = page.file.src_uri.split("/", 1)
+    if len(parts) != 2 or parts[1] != parity.status.STATUS_PAGE or _state.result is None:
+        return markdown
+    return markdown.rstrip("\n") + "\n\n" + parity.status.status_table(_state.result, parts[0]) + "\n"

@@ -1,0 +1,65 @@
+"""An on-disk cache of page summaries, keyed by a hash of the file's bytes, its path and the renderer settings.
+
+Rendering is the slow part of a check; an unchanged page is never rendered twice. The cache lives in
+.parity-cache/ (git-ignored) and is safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from parity.structure import PageSummary
+
+
+class SummaryCache:
+    def __init__(self, directory: Path | None, settings_fingerprint: str) -> None:
+        self._directory = directory
+        self._settings = settings_fingerprint
+        self._entries: dict[str, PageSummary] = {}
+        self._used: set[str] = set()
+        self._dirty = False
+        self._path = directory / "summaries.json" if directory else None
+        if self._path and self._path.is_file():
+            try:
+                data = json.loads(self._path.read_text(encoding="utf-8"))
+                if data.get("settings") == settings_fingerprint:
+                    self._entries = data["entries"]
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                self._entries = {}  # a damaged cache is only a slower check
+
+    def key(self, lang: str, rel: str, raw: bytes) -> str:
+        digest = hashlib.sha256()
+        for part in (lang.encode(), b"\0", rel.encode(), b"\0", raw):
+            digest.update(part)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> PageSummary | None:
+        summary = self._entries.get(key)
+        if summary is not None:
+            self._used.add(key)
+        return summary
+
+    def put(self, key: str, summary: PageSummary) -> None:
+        self._entries[key] = summary
+        self._used.add(key)
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache, keeping only the entries this check used, so it never grows without bound."""
+        if self._path is None:
+            return
+        if not self._dirty and len(self._used) == len(self._entries):
+            return
+        entries = {key: self._entries[key] for key in self._used}
+        payload: dict[str, Any] = {"settings": self._settings, "entries": entries}
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            temporary.replace(self._path)
+        except OSError:
+            pass  # a read-only checkout still gets a correct (if slower) check

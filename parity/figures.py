@@ -1,0 +1,64 @@
+"""Arabic-numeral figures in a piece of text, normalised so both languages compare equal.
+
+`50 万`, `500,000` and `0.5 million` are all `500000`; `1%` stays `1%`; `3–5`, `3-5` and `3 到 5` give 3 and 5;
+`70-20-10` gives 70, 20 and 10 on both sides. Digits inside URLs are not figures (callers leave out code,
+link targets, list markers and heading numbers before they get here).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+_URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)\S+", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?<![0-9.,])"  # not the tail of a longer number
+    r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)"  # 500,000 or 2006
+    r"(?:\.(?P<frac>\d+))?"  # 3.2
+    r"(?![0-9])"
+    r"(?:\s?(?P<unit>%|‰|万|亿|千|(?:thousand|million|billion)\b))?",
+    re.IGNORECASE,
+)
+_MULTIPLIER = {
+    "千": Decimal(10) ** 3,
+    "thousand": Decimal(10) ** 3,
+    "万": Decimal(10) ** 4,
+    "million": Decimal(10) ** 6,
+    "亿": Decimal(10) ** 8,
+    "billion": Decimal(10) ** 9,
+}
+# A heading's own number ("1. Strategy", "2.3 Budget", "3) Plan") is structure, not a figure.
+_HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)、:：]?|\d+[.)、:：])\s*")
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def extract_figures(text: str) -> list[str]:
+    """Every figure in `text`, in order, as canonical strings (`500000`, `0.5%`, `2006`)."""
+    text = _URL.sub(" ", unicodedata.normalize("NFKC", text))
+    figures: list[str] = []
+    for match in _NUMBER.finditer(text):
+        digits = match["int"].replace(",", "")
+        if match["frac"]:
+            digits += "." + match["frac"]
+        try:
+            value = Decimal(digits)
+        except InvalidOperation:  # pragma: no cover - the pattern only matches digits
+            continue
+        unit = (match["unit"] or "").lower()
+        if unit in _MULTIPLIER:
+            figures.append(_plain(value * _MULTIPLIER[unit]))
+        else:
+            figures.append(_plain(value) + unit)
+    return figures
+
+
+def strip_heading_number(text: str) -> str:
+    """A heading's text without its leading section number."""
+    return _HEADING_NUMBER.sub("", text, count=1)

@@ -1,0 +1,494 @@
+"""The parity rules, one function each. Each takes page summaries (and the lock) and returns findings.
+
+Pair rules take `first` and `second`: the two language versions of one page. Messages lead with `first` (the
+non-default language) and name `second` as the other file, e.g.
+`zh/duties.md:12 § Responsibilities: list 1 has 15 items; en/duties.md:14 has 16 [P4-blocks]`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from parity.findings import Finding, Location
+from parity.language import is_chinese
+from parity.lock import LockEntry, PairState, compare
+from parity.structure import FOOTNOTES, INTRO, PageSummary, SectionSummary
+
+REQUIRED_FRONT_MATTER = ("title", "description")
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+LOCK_COMMAND = "uv run python -m parity lock"
+
+
+def language_name(lang: str) -> str:
+    return LANGUAGE_NAMES.get(lang.split("-")[0].split("_")[0].lower(), lang)
+
+
+def _loc(page: PageSummary, line: int | None = None) -> Location:
+    return Location(page["display"], line)
+
+
+def _list(values: Iterable[object]) -> str:
+    return ", ".join(str(value) for value in values) or "none"
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"
+
+
+# --- P1 pages ------------------------------------------------------------------------------------------------
+
+
+def check_pages(pages: Mapping[str, Iterable[str]]) -> list[Finding]:
+    """P1: every page exists in every language."""
+    findings: list[Finding] = []
+    everything = sorted(set().union(*(set(rels) for rels in pages.values())))
+    for rel in everything:
+        present = [lang for lang in pages if rel in set(pages[lang])]
+        for lang in pages:
+            if lang in present:
+                continue
+            source = present[0]
+            findings.append(
+                Finding(
+                    "P1-pages",
+                    Location(f"{source}/{rel}"),
+                    f"has no {language_name(lang)} counterpart: create {lang}/{rel} with the same structure "
+                    f"(a missing translation is never filled in silently)",
+                    other=Location(f"{lang}/{rel}"),
+                )
+            )
+    return findings
+
+
+# --- P8 encoding ---------------------------------------------------------------------------------------------
+
+
+def check_encoding(page: PageSummary, other: PageSummary | None) -> list[Finding]:
+    """P8: the page is UTF-8 (a BOM and CRLF line endings are fine)."""
+    problem = page["encoding_problem"]
+    if not problem:
+        return []
+    guess = problem["looks_like"]
+    diagnosis = f"it looks like {guess}" if guess else "its encoding is unknown"
+    counterpart = f" ({other['display']} is fine)" if other and not other["encoding_problem"] else ""
+    return [
+        Finding(
+            "P8-encoding",
+            _loc(page, problem["line"]),
+            f"is not UTF-8: byte 0x{problem['byte']:02X} at line {problem['line']}, column {problem['column']}; "
+            f"{diagnosis}{counterpart}. Fix: save it as UTF-8 — in VS Code, click the encoding in the status bar, "
+            f"“Save with Encoding” → UTF-8; in Notepad, Save As → Encoding: UTF-8; or run "
+            f"`iconv -f GB18030 -t UTF-8 {page['display']} > tmp && mv tmp {page['display']}` in docs/",
+            other=_loc(other) if other else None,
+        )
+    ]
+
+
+# --- P2 front matter -----------------------------------------------------------------------------------------
+
+
+def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]:
+    """P2: valid YAML, the same keys on both sides, and a non-empty title and description."""
+    findings: list[Finding] = []
+    for page, other in ((first, second), (second, first)):
+        problem = page["front_matter_problem"]
+        if problem:
+            findings.append(
+                Finding(
+                    "P2-front-matter",
+                    _loc(page, problem[0]),
+                    f"front matter is not valid: {problem[1]} (MkDocs would silently render the page without "
+                    f"its title and description); compare {other['display']}",
+                    other=_loc(other),
+                )
+            )
+            continue
+        front_matter = page["front_matter"]
+        if front_matter is None:
+            findings.append(
+                Finding(
+                    "P2-front-matter",
+                    _loc(page, 1),
+                    f"has no front matter: start the file with ---, title: …, description: …, --- "
+                    f"like {other['display']}",
+                    other=_loc(other),
+                )
+            )
+            continue
+        for key in REQUIRED_FRONT_MATTER:
+            if not front_matter.get(key, "").strip():
+                what = "is empty" if key in front_matter else "is missing"
+                findings.append(
+                    Finding(
+                        "P2-front-matter",
+                        _loc(page, 2),
+                        f"front matter `{key}` {what}; every page needs a title and a description "
+                        f"(search engines show it); {other['display']} is the counterpart",
+                        other=_loc(other),
+                    )
+                )
+    if first["front_matter"] is not None and second["front_matter"] is not None:
+        keys_first, keys_second = set(first["front_matter"]), set(second["front_matter"])
+        if keys_first != keys_second:
+            findings.append(
+                Finding(
+                    "P2-front-matter",
+                    _loc(first, 2),
+                    f"front matter keys are {_list(sorted(keys_first))}; {second['display']} has "
+                    f"{_list(sorted(keys_second))}",
+                    other=_loc(second, 2),
+                )
+            )
+    return findings
+
+
+# --- P3 headings ---------------------------------------------------------------------------------------------
+
+
+def _heading_label(heading: Mapping[str, Any]) -> str:
+    return f"H{heading['level']} “{heading['text']}”"
+
+
+def check_headings(first: PageSummary, second: PageSummary) -> list[Finding]:
+    """P3: one H1 each, every lower heading has an explicit id, and both sides have the same (level, id) sequence."""
+    findings: list[Finding] = []
+    for page, other in ((first, second), (second, first)):
+        if len(page["h1"]) != 1:
+            findings.append(
+                Finding(
+                    "P3-headings",
+                    _loc(page),
+                    f"has {_plural(len(page['h1']), 'H1 heading')}; a page has exactly one, its title "
+                    f"({other['display']} has {len(other['h1'])})",
+                    other=_loc(other),
+                )
+            )
+        seen: dict[str, int | None] = {}
+        for heading in page["headings"]:
+            if heading["id"] is None:
+                findings.append(
+                    Finding(
+                        "P3-headings",
+                        _loc(page, heading["line"]),
+                        f"{_heading_label(heading)} has no explicit id: add {{ #id }} with the same English slug "
+                        f"as the matching heading in {other['display']}",
+                        other=_loc(other),
+                    )
+                )
+            elif heading["id"] in seen:
+                findings.append(
+                    Finding(
+                        "P3-headings",
+                        _loc(page, heading["line"]),
+                        f"id #{heading['id']} is used twice (first at line {seen[heading['id']]}); ids must be unique "
+                        f"and match {other['display']}",
+                        other=_loc(other),
+                    )
+                )
+            else:
+                seen[heading["id"]] = heading["line"]
+
+    sequence_first = [(h["level"], h["id"]) for h in first["headings"]]
+    sequence_second = [(h["level"], h["id"]) for h in second["headings"]]
+    if sequence_first == sequence_second:
+        return findings
+    matcher = difflib.SequenceMatcher(a=sequence_first, b=sequence_second, autojunk=False)
+    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        a_items = first["headings"][a_start:a_end]
+        b_items = second["headings"][b_start:b_end]
+        if tag == "replace" and len(a_items) == len(b_items):
+            for a_heading, b_heading in zip(a_items, b_items):
+                findings.append(_heading_difference(first, a_heading, second, b_heading))
+            continue
+        for heading in a_items:
+            findings.append(
+                Finding(
+                    "P3-headings",
+                    _loc(first, heading["line"]),
+                    f"{_heading_label(heading)} #{heading['id']} has no counterpart in {second['display']}",
+                    other=_loc(second),
+                )
+            )
+        for heading in b_items:
+            findings.append(
+                Finding(
+                    "P3-headings",
+                    _loc(first),
+                    f"has no counterpart of {second['display']}:{heading['line']} {_heading_label(heading)} "
+                    f"#{heading['id']}",
+                    other=_loc(second, heading["line"]),
+                )
+            )
+    return findings
+
+
+def _heading_difference(
+    first: PageSummary, a: Mapping[str, Any], second: PageSummary, b: Mapping[str, Any]
+) -> Finding:
+    if a["id"] == b["id"]:
+        what = f"heading #{a['id']} is H{a['level']}; {second['display']}:{b['line']} has H{b['level']}"
+    elif a["level"] == b["level"]:
+        what = (
+            f"{_heading_label(a)} has id #{a['id']}; the heading in the same place in "
+            f"{second['display']}:{b['line']} has #{b['id']}"
+        )
+    else:
+        what = (
+            f"{_heading_label(a)} #{a['id']} stands where {second['display']}:{b['line']} has "
+            f"{_heading_label(b)} #{b['id']}"
+        )
+    return Finding("P3-headings", _loc(first, a["line"]), what, other=_loc(second, b["line"]))
+
+
+# --- sections ------------------------------------------------------------------------------------------------
+
+
+def section_label(page: PageSummary, section: SectionSummary) -> str:
+    if section["key"] in (INTRO, FOOTNOTES):
+        return section["key"]
+    return " › ".join(section["path"])
+
+
+def match_sections(first: PageSummary, second: PageSummary) -> list[tuple[SectionSummary, SectionSummary, str]]:
+    """Pairs of corresponding sections: the introduction and footnotes by kind, others by id, then by position."""
+    pairs: list[tuple[SectionSummary, SectionSummary, str]] = []
+
+    def heading_id(page: PageSummary, section: SectionSummary) -> str | None:
+        index = section["heading"]
+        return page["headings"][index]["id"] if index is not None else None
+
+    second_by_key: dict[str, SectionSummary] = {}
+    for section in second["sections"]:
+        key = heading_id(second, section) or section["key"]
+        if section["heading"] is None or heading_id(second, section):
+            second_by_key.setdefault(key, section)
+    used_second: set[int] = set()
+    unmatched_first: list[SectionSummary] = []
+    for section in first["sections"]:
+        key = heading_id(first, section) or (section["key"] if section["heading"] is None else None)
+        partner = second_by_key.get(key) if key else None
+        if partner is not None and id(partner) not in used_second:
+            used_second.add(id(partner))
+            pairs.append((section, partner, section_label(second, partner)))
+        else:
+            unmatched_first.append(section)
+    unmatched_second = [s for s in second["sections"] if id(s) not in used_second]
+    for a, b in zip(unmatched_first, unmatched_second):
+        pairs.append((a, b, section_label(second, b)))
+    return pairs
+
+
+def _blocks_finding(first: PageSummary, a: SectionSummary, second: PageSummary, b: SectionSummary,
+                    label: str, what_first: str, what_second: str) -> Finding:
+    return Finding(
+        "P4-blocks",
+        _loc(first, a["line"]),
+        f"{what_first}; {Location(second['display'], b['line'])} {what_second}",
+        other=_loc(second, b["line"]),
+        section=label,
+    )
+
+
+def _list_difference(name: str, a: list[Any], b: list[Any]) -> tuple[str, str] | None:
+    """The first difference between two list signatures, as (this side, other side) descriptions."""
+    if a[0] != b[0]:
+        kinds = {"ol": "numbered", "ul": "bulleted"}
+        return f"{name} is {kinds.get(a[0], a[0])}", f"has a {kinds.get(b[0], b[0])} one"
+    items_a, items_b = a[1], b[1]
+    if len(items_a) != len(items_b):
+        return f"{name} has {_plural(len(items_a), 'item')}", f"has {len(items_b)}"
+    for number, (nested_a, nested_b) in enumerate(zip(items_a, items_b), start=1):
+        if len(nested_a) != len(nested_b):
+            return (
+                f"{name}, item {number} has {_plural(len(nested_a), 'nested list')}",
+                f"has {len(nested_b)}",
+            )
+        for inner, (list_a, list_b) in enumerate(zip(nested_a, nested_b), start=1):
+            nested_name = f"{name}, item {number}, nested list" + (f" {inner}" if len(nested_a) > 1 else "")
+            difference = _list_difference(nested_name, list_a, list_b)
+            if difference:
+                return difference
+    return None
+
+
+_COUNTED = {
+    "code": ("code block", "code blocks"),
+    "image": ("image", "images"),
+    "footnote": ("footnote reference", "footnote references"),
+    "blockquote": ("blockquote", "blockquotes"),
+}
+
+
+def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
+    """P4: per matched section, the same lists (with nesting), tables, admonitions, code, images, footnotes,
+    blockquotes, content tabs and definition lists."""
+    findings: list[Finding] = []
+    for a, b, label in match_sections(first, second):
+        blocks_a, blocks_b = a["blocks"], b["blocks"]
+
+        def add(what_first: str, what_second: str) -> None:
+            findings.append(_blocks_finding(first, a, second, b, label, what_first, what_second))
+
+        lists_a, lists_b = blocks_a.get("list", []), blocks_b.get("list", [])
+        if len(lists_a) != len(lists_b):
+            add(f"section has {_plural(len(lists_a), 'list')}", f"has {len(lists_b)}")
+        else:
+            for number, (list_a, list_b) in enumerate(zip(lists_a, lists_b), start=1):
+                difference = _list_difference(f"list {number}" if len(lists_a) > 1 else "list", list_a, list_b)
+                if difference:
+                    add(*difference)
+
+        tables_a, tables_b = blocks_a.get("table", []), blocks_b.get("table", [])
+        if len(tables_a) != len(tables_b):
+            add(f"section has {_plural(len(tables_a), 'table')}", f"has {len(tables_b)}")
+        else:
+            for number, (table_a, table_b) in enumerate(zip(tables_a, tables_b), start=1):
+                if table_a != table_b:
+                    name = f"table {number}" if len(tables_a) > 1 else "table"
+                    add(f"{name} is {table_a[0]} rows × {table_a[1]} columns", f"has {table_b[0]} × {table_b[1]}")
+
+        admonitions_a, admonitions_b = blocks_a.get("admonition", []), blocks_b.get("admonition", [])
+        if admonitions_a != admonitions_b:
+            add(f"admonitions are {_list(admonitions_a)}", f"has {_list(admonitions_b)}")
+
+        for kind, (singular, plural) in _COUNTED.items():
+            count_a, count_b = len(blocks_a.get(kind, [])), len(blocks_b.get(kind, []))
+            if count_a != count_b:
+                add(f"section has {_plural(count_a, singular, plural)}", f"has {count_b}")
+
+        tabs_a, tabs_b = blocks_a.get("tabs", []), blocks_b.get("tabs", [])
+        if len(tabs_a) != len(tabs_b):
+            add(f"section has {_plural(len(tabs_a), 'set')} of content tabs", f"has {len(tabs_b)}")
+        elif tabs_a != tabs_b:
+            add(f"content tabs have {_list(tabs_a)} tabs", f"has {_list(tabs_b)}")
+
+        terms_a, terms_b = blocks_a.get("deflist", []), blocks_b.get("deflist", [])
+        if terms_a != terms_b:
+            add(f"definition lists have {_list(terms_a)} terms", f"has {_list(terms_b)}")
+    return findings
+
+
+# --- P5 links, P6 figures ------------------------------------------------------------------------------------
+
+
+def check_links(first: PageSummary, second: PageSummary) -> list[Finding]:
+    """P5: per matched section, the same internal targets (page and anchor) and external URLs."""
+    findings: list[Finding] = []
+    for a, b, label in match_sections(first, second):
+        only_a = sorted(set(a["links"]) - set(b["links"]))
+        only_b = sorted(set(b["links"]) - set(a["links"]))
+        if not (only_a or only_b):
+            continue
+        parts = []
+        if only_a:
+            parts.append(f"links to {_list(only_a)}, which {Location(second['display'], b['line'])} does not")
+        if only_b:
+            parts.append(f"{Location(second['display'], b['line'])} links to {_list(only_b)}, which this section does not")
+        findings.append(
+            Finding("P5-links", _loc(first, a["line"]), "; ".join(parts), other=_loc(second, b["line"]), section=label)
+        )
+    return findings
+
+
+def _multiset(counter: Counter[str]) -> str:
+    return _list(f"{value} ×{count}" if count > 1 else value for value, count in sorted(counter.items()))
+
+
+def check_figures(first: PageSummary, second: PageSummary) -> list[Finding]:
+    """P6: per matched section, the same multiset of Arabic-numeral figures."""
+    findings: list[Finding] = []
+    for a, b, label in match_sections(first, second):
+        counter_a, counter_b = Counter(a["figures"]), Counter(b["figures"])
+        if counter_a == counter_b:
+            continue
+        only_a, only_b = counter_a - counter_b, counter_b - counter_a
+        other = Location(second["display"], b["line"])
+        parts = []
+        if only_a:
+            parts.append(f"has figures {_multiset(only_a)} that {other} lacks")
+        if only_b:
+            parts.append(f"{other} has {_multiset(only_b)} that this section lacks")
+        findings.append(
+            Finding("P6-figures", _loc(first, a["line"]), "; ".join(parts), other=_loc(second, b["line"]), section=label)
+        )
+    return findings
+
+
+# --- P7 language ---------------------------------------------------------------------------------------------
+
+
+def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding]:
+    """P7: no prose of the other language (outside the allowances in parity.language)."""
+    findings: list[Finding] = []
+    counterpart = other["display"] if other else "the other language"
+    for section in page["sections"]:
+        for run in section["impure"]:
+            if is_chinese(page["lang"]):
+                what = f"untranslated English on a Chinese page: “{run}”; translate it (as {counterpart} says it), " \
+                       f"or keep only a short gloss in parentheses"
+            else:
+                what = f"Chinese on an English page: “{run}”; translate it (as {counterpart} says it), or keep it " \
+                       f"only as a short gloss, e.g. senior marketer (高级营销师)"
+            findings.append(
+                Finding(
+                    "P7-language",
+                    _loc(page, section["line"]),
+                    what,
+                    other=_loc(other) if other else None,
+                    section=section_label(page, section),
+                )
+            )
+    return findings
+
+
+# --- P9 stale ------------------------------------------------------------------------------------------------
+
+
+def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | None) -> list[Finding]:
+    """P9: compared with parity.lock.json, a side that did not change while the other did may be stale."""
+    hashes = {lang: page["content_hash"] for lang, page in pages.items()}
+    result = compare(entry, hashes)
+    langs = list(pages)
+    first, second = pages[langs[-1]], pages[langs[0]]
+    relock = f"`{LOCK_COMMAND} {rel}`"
+    if result.state is PairState.IN_STEP:
+        return []
+    if result.state is PairState.NOT_LOCKED:
+        return [
+            Finding(
+                "P9-stale",
+                _loc(first),
+                f"this page pair is not in parity.lock.json; once {first['display']} and {second['display']} say the "
+                f"same thing, run {relock}",
+                other=_loc(second),
+            )
+        ]
+    if result.state is PairState.BOTH_CHANGED:
+        return [
+            Finding(
+                "P9-stale",
+                _loc(first),
+                f"both {first['display']} and {second['display']} changed since they were locked on {result.locked}; "
+                f"check they still say the same thing, then run {relock}",
+                other=_loc(second),
+            )
+        ]
+    findings = []
+    for stale_lang in result.stale:
+        stale_page = pages[stale_lang]
+        changed = ", ".join(pages[lang]["display"] for lang in result.changed)
+        findings.append(
+            Finding(
+                "P9-stale",
+                _loc(stale_page),
+                f"may be stale: {changed} changed since the pair was locked on {result.locked} and "
+                f"{stale_page['display']} did not; bring it in step, then run {relock}",
+                other=Location(changed),
+            )
+        )
+    return findings

@@ -1,0 +1,339 @@
+"""What a reader sees on one page, section by section: render the Markdown with the site's own extensions and
+read the HTML back with an HTML parser.
+
+The result, a `PageSummary`, is plain JSON-compatible data so that it can be cached on disk by content hash.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, TypedDict
+
+import markdown
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from parity.documents import Document
+from parity.figures import extract_figures, strip_heading_number
+from parity.language import impure_runs
+
+SUMMARY_VERSION = 3  # bump when the summary's shape or meaning changes, so cached summaries are not reused
+
+INTRO = "(introduction)"
+FOOTNOTES = "(footnotes)"
+BLOCK_KINDS = ("list", "table", "admonition", "code", "image", "footnote", "blockquote", "tabs", "deflist")
+# toc only adds ids and permalinks. Without it a heading has an id only if the author wrote { #id }, which is what
+# the headings rule checks; everything readers see is rendered by the other extensions.
+_SKIPPED_EXTENSIONS = frozenset({"toc", "markdown.extensions.toc"})
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCK_TAGS = frozenset(
+    "p li td th dt dd div blockquote pre table tr ul ol dl details summary figure figcaption hr br section".split()
+)
+_NO_TEXT_TAGS = frozenset({"code", "kbd", "samp", "script", "style", "abbr", "svg", "math", "input"})
+_SKIPPED_LINK_CLASSES = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|//)", re.IGNORECASE)
+_ATX_HEADING = re.compile(r"^ {0,3}(?:>\s*)?(?:\s{4})*(#{1,6})(?:\s+|$)(.*)$")
+_EXPLICIT_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+class HeadingInfo(TypedDict):
+    level: int
+    id: str | None
+    text: str
+    line: int | None
+
+
+class SectionSummary(TypedDict):
+    key: str  # "(introduction)", "(footnotes)", or the heading's index as a string
+    heading: int | None  # index into PageSummary.headings
+    path: list[str]  # heading texts from H2 down to this section's heading
+    line: int | None
+    blocks: dict[str, list[Any]]  # kind -> signatures in order
+    links: list[str]
+    figures: list[str]
+    impure: list[str]  # runs of the other language
+
+
+class PageSummary(TypedDict):
+    lang: str
+    rel: str
+    display: str
+    content_hash: str
+    front_matter: dict[str, str] | None  # key -> value as text; None when missing or invalid
+    front_matter_problem: list[Any] | None  # [line, problem]
+    encoding_problem: dict[str, Any] | None
+    h1: list[str]
+    headings: list[HeadingInfo]  # below H1
+    sections: list[SectionSummary]
+
+
+def _new_section(key: str, heading: int | None, path: list[str], line: int | None) -> dict[str, Any]:
+    return {
+        "key": key,
+        "heading": heading,
+        "path": path,
+        "line": line,
+        "blocks": {},
+        "links": [],
+        "figures_text": [],
+        "language_text": [],
+    }
+
+
+def source_heading_lines(body: str, body_line: int) -> list[tuple[int, str | None, int]]:
+    """(level, explicit id, file line) of each ATX heading in the Markdown source, outside fenced code.
+
+    Only used to put line numbers on messages; the structure itself comes from the rendered HTML.
+    """
+    found: list[tuple[int, str | None, int]] = []
+    fence: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            marker = fence_match.group(1)
+            if fence is None:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        match = _ATX_HEADING.match(line)
+        if match:
+            id_match = _EXPLICIT_ID.search(match.group(2))
+            found.append((len(match.group(1)), id_match.group(1) if id_match else None, body_line + offset))
+    return found
+
+
+def _list_signature(element: Tag) -> list[Any]:
+    """["ul", [nested lists of item 1, nested lists of item 2, ...]]; each nested list has the same shape."""
+    items: list[list[Any]] = []
+    for item in element.find_all("li", recursive=False):
+        nested = [
+            _list_signature(candidate)
+            for candidate in item.find_all(["ul", "ol"])
+            if candidate.find_parent("li") is item
+        ]
+        items.append(nested)
+    return [element.name, items]
+
+
+def _table_signature(element: Tag) -> list[int]:
+    rows = [row for row in element.find_all("tr") if row.find_parent("table") is element]
+    columns = max((len(row.find_all(["td", "th"], recursive=False)) for row in rows), default=0)
+    return [len(rows), columns]
+
+
+def _classes(element: Tag) -> list[str]:
+    value = element.get("class")
+    if value is None:
+        return []
+    return list(value) if not isinstance(value, str) else value.split()
+
+
+def resolve_link(rel: str, href: str) -> str:
+    """A link target as comparable text: external URLs as written, internal ones as `page.md#anchor`."""
+    href = href.strip()
+    if _EXTERNAL.match(href):
+        return href
+    path, _, fragment = href.partition("#")
+    path = path.split("?", 1)[0]
+    if path:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+    else:
+        target = rel
+    return f"{target}#{fragment}" if fragment else target
+
+
+class _PageWalker:
+    """One pass over a rendered page, collecting headings and per-section blocks, links and text."""
+
+    def __init__(self, rel: str, language_exempt_tables: bool) -> None:
+        self.rel = rel
+        self.language_exempt_tables = language_exempt_tables
+        self.h1: list[str] = []
+        self.headings: list[HeadingInfo] = []
+        self.sections: list[dict[str, Any]] = [_new_section(INTRO, None, [], None)]
+        self._path: list[tuple[int, str]] = []
+
+    @property
+    def section(self) -> dict[str, Any]:
+        return self.sections[-1]
+
+    def _record(self, kind: str, signature: Any) -> None:
+        self.section["blocks"].setdefault(kind, []).append(signature)
+
+    def _text(self, text: str, in_table: bool) -> None:
+        self.section["figures_text"].append(text)
+        if not (in_table and self.language_exempt_tables):
+            self.section["language_text"].append(text)
+
+    def _break(self) -> None:
+        self.section["figures_text"].append("\n")
+        self.section["language_text"].append("\n")
+
+    def _heading(self, element: Tag, level: int) -> None:
+        text = " ".join(element.get_text(" ").split())
+        if level == 1:
+            self.h1.append(text)
+            self._break()
+            self._text(strip_heading_number(text), False)
+            self._break()
+            return
+        explicit_id = element.get("id")
+        index = len(self.headings)
+        self.headings.append(
+            {"level": level, "id": str(explicit_id) if explicit_id else None, "text": text, "line": None}
+        )
+        while self._path and self._path[-1][0] >= level:
+            self._path.pop()
+        self._path.append((level, text))
+        self.sections.append(_new_section(str(index), index, [name for _, name in self._path], None))
+        self._text(strip_heading_number(text), False)
+        self._break()
+
+    def walk(self, node: Tag, in_list: bool = False, in_table: bool = False) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString:
+                    self._text(str(child), in_table)
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name in _HEADINGS:
+                self._heading(child, _HEADINGS[name])
+                continue
+            if name in _NO_TEXT_TAGS:
+                continue
+            classes = _classes(child)
+            if name == "pre" or (name == "div" and "highlight" in classes):
+                self._record("code", 1)
+                self._break()
+                continue
+            if name == "sup" and str(child.get("id", "")).startswith("fnref"):
+                self._record("footnote", 1)
+                continue
+            if name == "a":
+                if _SKIPPED_LINK_CLASSES.intersection(classes):
+                    continue
+                href = child.get("href")
+                if href:
+                    self.section["links"].append(resolve_link(self.rel, str(href)))
+            elif name == "img":
+                self._record("image", str(child.get("src", "")))
+            elif name in ("ul", "ol"):
+                if not in_list:
+                    self._record("list", _list_signature(child))
+                self._break()
+                self.walk(child, in_list=True, in_table=in_table)
+                self._break()
+                continue
+            elif name == "table":
+                self._record("table", _table_signature(child))
+                self._break()
+                self.walk(child, in_list=in_list, in_table=True)
+                self._break()
+                continue
+            elif name == "div" and "admonition" in classes:
+                self._record("admonition", next((c for c in classes if c != "admonition"), "note"))
+            elif name == "details":
+                self._record("admonition", "details:" + next(iter(classes), "note"))
+            elif name == "blockquote":
+                self._record("blockquote", 1)
+            elif name == "dl":
+                self._record("deflist", len(child.find_all("dt", recursive=False)))
+            elif name == "div" and "tabbed-set" in classes:
+                labels = child.find("div", class_="tabbed-labels")
+                count = len(labels.find_all("label", recursive=False)) if labels else len(
+                    child.find_all("input", recursive=False)
+                )
+                self._record("tabs", count)
+            elif name == "div" and "footnote" in classes:
+                self.sections.append(_new_section(FOOTNOTES, None, [FOOTNOTES], None))
+            if name in _BLOCK_TAGS:
+                self._break()
+                self.walk(child, in_list=in_list, in_table=in_table)
+                self._break()
+            else:
+                self.walk(child, in_list=in_list, in_table=in_table)
+
+
+class Renderer:
+    """Renders pages with the site's Markdown extensions (one reused Markdown instance) and summarises them."""
+
+    def __init__(self, extensions: Iterable[Any], extension_configs: Mapping[str, Mapping[str, Any]]) -> None:
+        names = [ext for ext in extensions if not (isinstance(ext, str) and ext in _SKIPPED_EXTENSIONS)]
+        configs = {name: dict(options) for name, options in extension_configs.items() if name not in _SKIPPED_EXTENSIONS}
+        self._markdown = markdown.Markdown(extensions=names, extension_configs=configs)
+
+    def render(self, body: str) -> str:
+        self._markdown.reset()
+        return self._markdown.convert(body)
+
+    def summarise(self, document: Document) -> PageSummary:
+        html = self.render(document.body)
+        soup = BeautifulSoup(html, "html.parser")
+        walker = _PageWalker(document.rel, language_exempt_tables=posixpath.basename(document.rel) == "glossary.md")
+        walker.walk(soup)
+        _attach_lines(walker.headings, source_heading_lines(document.body, document.body_line))
+        sections: list[SectionSummary] = []
+        for raw in walker.sections:
+            heading = raw["heading"]
+            line = walker.headings[heading]["line"] if heading is not None else None
+            if raw["key"] == INTRO and document.front_matter is not None:
+                line = document.body_line
+            sections.append(
+                {
+                    "key": raw["key"],
+                    "heading": heading,
+                    "path": raw["path"],
+                    "line": line,
+                    "blocks": raw["blocks"],
+                    "links": raw["links"],
+                    "figures": extract_figures("".join(raw["figures_text"])),
+                    "impure": impure_runs("".join(raw["language_text"]), document.lang),
+                }
+            )
+        return {
+            "lang": document.lang,
+            "rel": document.rel,
+            "display": document.display,
+            "content_hash": document.content_hash,
+            "front_matter": _front_matter_text(document.front_matter),
+            "front_matter_problem": [document.front_matter_problem.line, document.front_matter_problem.problem]
+            if document.front_matter_problem
+            else None,
+            "encoding_problem": {
+                "byte": document.encoding_problem.first_bad_byte,
+                "line": document.encoding_problem.line,
+                "column": document.encoding_problem.column,
+                "looks_like": document.encoding_problem.looks_like,
+            }
+            if document.encoding_problem
+            else None,
+            "h1": walker.h1,
+            "headings": walker.headings,
+            "sections": sections,
+        }
+
+
+def _front_matter_text(front_matter: dict[str, object] | None) -> dict[str, str] | None:
+    if front_matter is None:
+        return None
+    return {key: "" if value is None else str(value) for key, value in front_matter.items()}
+
+
+def _attach_lines(headings: list[HeadingInfo], source: list[tuple[int, str | None, int]]) -> None:
+    """Give each rendered heading (below H1) its source line: by order when the counts agree, else by id."""
+    below_h1 = [entry for entry in source if entry[0] > 1]
+    if len(below_h1) == len(headings):
+        for heading, (_, _, line) in zip(headings, below_h1):
+            heading["line"] = line
+        return
+    by_id = {explicit_id: line for _, explicit_id, line in below_h1 if explicit_id}
+    for heading in headings:
+        if heading["id"] in by_id:
+            heading["line"] = by_id[heading["id"]]
