@@ -60,11 +60,20 @@ def _stable(value: Any) -> str:
     return type(value).__qualname__
 
 
+def _code_fingerprint() -> str:
+    """A hash of this package's source, so a changed checker never reuses summaries made by an older one."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def settings_fingerprint(site: SiteConfig) -> str:
     import pymdownx
 
     parts = [
         str(SUMMARY_VERSION),
+        _code_fingerprint(),
         markdown.__version__,
         getattr(pymdownx, "__version__", "?"),
         _stable(list(site.extensions)),

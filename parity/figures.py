@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 _URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)\S+", re.IGNORECASE)
 _NUMBER = re.compile(
-    r"(?<![0-9.,])"  # not the tail of a longer number
+    r"(?<![0-9.])(?<![0-9],)"  # not the tail of a longer number (3.2, 500,000)
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)"  # 500,000 or 2006
     r"(?:\.(?P<frac>\d+))?"  # 3.2
     r"(?![0-9])"
@@ -41,7 +41,8 @@ def _plain(value: Decimal) -> str:
 
 def extract_figures(text: str) -> list[str]:
     """Every figure in `text`, in order, as canonical strings (`500000`, `0.5%`, `2006`)."""
-    text = _URL.sub(" ", unicodedata.normalize("NFKC", text))
+    # NFKC turns full-width digits and ％ into ASCII; a full-width comma is punctuation, never a thousands separator.
+    text = _URL.sub(" ", unicodedata.normalize("NFKC", text.replace("，", "、")))
     figures: list[str] = []
     for match in _NUMBER.finditer(text):
         digits = match["int"].replace(",", "")
