@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import weakref
 from pathlib import Path
 from typing import Any
@@ -49,13 +50,16 @@ log = get_plugin_logger("parity")
 
 
 class _State:
-    command: str | None = None
-    announced_serve = False
-    fingerprint: tuple[Any, ...] | None = None
-    result: Any = None  # parity.checker.CheckResult of the last check, None if it crashed
-    crashed: str | None = None
-    logged_for: weakref.ref[MkDocsConfig] | None = None
-    undecodable: dict[str, str] = {}  # "en/page.md" -> the page decoded as well as possible
+    """What the hook remembers between events and builds (MkDocs loads a hook module once per process)."""
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.announced_serve = False
+        self.fingerprint: tuple[Any, ...] | None = None
+        self.result: Any = None  # parity.checker.CheckResult of the last check; None if it could not run
+        self.crashed: str | None = None
+        self.logged_for: weakref.ref[MkDocsConfig] | None = None
+        self.undecodable: dict[str, str] = {}  # "en/page.md" -> the page decoded as well as possible
 
 
 _state = _State()
@@ -119,15 +123,16 @@ def _run_check(config: MkDocsConfig) -> None:
         fingerprint = _fingerprint(site)
         if fingerprint == _state.fingerprint and _state.result is not None:
             return
+        started = time.perf_counter()
         pages = parity.checker.read_pages(site)
         lock = parity.lock.read_lock(site.lock_path)
         _state.result = parity.checker.check_pages(site, pages, lock)
         _state.fingerprint = fingerprint
+        log.debug(f"checked {len(_state.result.pairs)} page pairs in {time.perf_counter() - started:.2f}s")
         _state.undecodable = {
-            f"{lang}/{rel}": parity.documents.decode(raw)[0]
-            for lang, by_rel in pages.items()
-            for rel, raw in by_rel.items()
-            if parity.documents.decode(raw)[1] is not None
+            f"{lang}/{rel}": parity.documents.decode(pages[lang][rel])[0]
+            for (lang, rel), summary in _state.result.summaries.items()
+            if summary["encoding_problem"]
         }
     except (parity.config.ConfigError, parity.lock.LockError) as error:
         _state.result, _state.fingerprint = None, None

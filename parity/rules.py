@@ -137,7 +137,7 @@ def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]
                 Finding(
                     "P2-front-matter",
                     _loc(first, 2),
-                    f"front matter keys are {_list(sorted(keys_first))}; {second['display']} has "
+                    f"front matter keys are {_list(sorted(keys_first))}; {Location(second['display'], 2)} has "
                     f"{_list(sorted(keys_second))}",
                     other=_loc(second, 2),
                 )
@@ -203,6 +203,8 @@ def check_headings(first: PageSummary, second: PageSummary) -> list[Finding]:
         b_items = second["headings"][b_start:b_end]
         if tag == "replace" and len(a_items) == len(b_items):
             for a_heading, b_heading in zip(a_items, b_items):
+                if a_heading["level"] == b_heading["level"] and None in (a_heading["id"], b_heading["id"]):
+                    continue  # a missing id is reported above
                 findings.append(_heading_difference(first, a_heading, second, b_heading))
             continue
         for heading in a_items:

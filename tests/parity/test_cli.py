@@ -1,0 +1,116 @@
+"""The command line: check (human and JSON), --strict, lock, and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from parity.cli import main
+from parity.lock import read_lock
+
+
+def run(site, *args: str):
+    return CliRunner().invoke(main, ["--config", str(site.config_file), "--no-cache", *args])
+
+
+def test_check_passes_with_exit_0(make_site):
+    result = run(make_site(), "check")
+    assert result.exit_code == 0, result.output
+    assert "2 page pair(s) in step, no findings" in result.output
+
+
+def test_check_reports_findings_with_exit_1(make_site):
+    site = make_site()
+    site.edit("zh", "duties.md", "规划占用 37% 的时间", "规划占用 38% 的时间")
+    result = run(site, "check")
+    assert result.exit_code == 1
+    assert "zh/duties.md:10 § Five functions: has figures 38%" in result.output
+    assert "parity: 2 finding(s) in 2 page pair(s): P6-figures ×1, P9-stale ×1" in result.output
+
+
+def test_staleness_fails_only_with_strict(make_site):
+    site = make_site()
+    site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads the marketing function.")
+    relaxed = run(site, "check")
+    assert relaxed.exit_code == 0
+    assert "warning: zh/role.md: may be stale" in relaxed.output
+    strict = run(site, "check", "--strict")
+    assert strict.exit_code == 1
+    assert "warning:" not in strict.output
+
+
+def test_check_json(make_site):
+    site = make_site()
+    site.edit("zh", "duties.md", '!!! note "编者按"', '!!! tip "提示"')
+    result = run(site, "check", "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["ok"] is False
+    blocks = [f for f in data["findings"] if f["rule"] == "P4-blocks"]
+    assert blocks == [
+        {
+            "rule": "P4-blocks",
+            "where": {"file": "zh/duties.md", "line": 10},
+            "message": "admonitions are tip; en/duties.md:10 has note",
+            "other": {"file": "en/duties.md", "line": 10},
+            "section": "Five functions",
+            "files": ["zh/duties.md", "en/duties.md"],
+            "text": "zh/duties.md:10 § Five functions: admonitions are tip; en/duties.md:10 has note [P4-blocks]",
+        }
+    ]
+    pairs = {pair["page"]: pair for pair in data["pairs"]}
+    assert pairs["duties.md"]["lock"]["state"] == "stale"
+    assert pairs["duties.md"]["lock"]["stale"] == ["en"]
+    assert pairs["role.md"]["lock"] == {"state": "in-step", "locked": "2026-01-02", "changed": [], "stale": []}
+
+
+def test_lock_refreshes_and_skips_pages_with_findings(make_site):
+    site = make_site(lock=False)
+    site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责 3 项营销工作。")
+    result = run(site, "lock")
+    assert result.exit_code == 1
+    assert "locked duties.md" in result.output
+    assert "not locked role.md: fix these first (or use --force)" in result.output
+    assert set(read_lock(site.config().lock_path)) == {"duties.md"}
+    forced = run(site, "lock", "--force", "docs/zh/role.md")
+    assert forced.exit_code == 0, forced.output
+    assert set(read_lock(site.config().lock_path)) == {"duties.md", "role.md"}
+
+
+def test_lock_keeps_the_date_of_unchanged_pairs(make_site):
+    site = make_site()  # locked on 2026-01-02
+    assert run(site, "lock").exit_code == 0
+    assert {entry.locked for entry in read_lock(site.config().lock_path).values()} == {"2026-01-02"}
+
+
+def test_usage_and_config_errors_exit_2(make_site, tmp_path):
+    site = make_site()
+    assert run(site, "check", "--bogus").exit_code == 2
+    assert run(site, "lock", "nope.md").exit_code == 2
+    missing = CliRunner().invoke(main, ["--config", str(tmp_path / "missing.yml"), "check"])
+    assert missing.exit_code == 2 and "parity: error: cannot read" in missing.output
+    site.config().lock_path.write_text("{not json", encoding="utf-8")
+    broken = run(site, "check")
+    assert broken.exit_code == 2
+    assert "parity.lock.json cannot be read" in broken.output
+
+
+def test_module_entry_point_runs_from_the_site_folder(make_site):
+    site = make_site()
+    site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责营销工作。")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "parity", "check", "--strict"], cwd=site.root, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    site.page("zh", "role.md").write_bytes("# 角色\n".encode("gbk"))
+    result = subprocess.run(
+        [sys.executable, "-m", "parity", "check"], cwd=site.root, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "zh/role.md:1: is not UTF-8" in result.stdout

@@ -1,0 +1,130 @@
+"""The MkDocs adapter: real strict builds of tiny sites, serve mode, and a checker crash."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.parity.conftest import EN_ROLE, HOOK, ZH_ROLE
+
+EN_STATUS = "---\ntitle: Translation status\ndescription: Status.\n---\n\n# Translation status\n\nThe table.\n"
+ZH_STATUS = "---\ntitle: 翻译状态\ndescription: 状态。\n---\n\n# 翻译状态\n\n下表。\n"
+PAGES = {
+    ("en", "index.md"): EN_ROLE,
+    ("zh", "index.md"): ZH_ROLE,
+    ("en", "translation-status.md"): EN_STATUS,
+    ("zh", "translation-status.md"): ZH_STATUS,
+}
+
+
+def mkdocs_build(site, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=site.root, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_strict_build_passes_and_fills_the_status_page(make_site):
+    site = make_site(pages=PAGES)
+    result = mkdocs_build(site, "--verbose")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert output.count("parity: checked 2 page pairs") == 1  # once per build, not once per language
+    english = (site.root / "site" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    chinese = (site.root / "site" / "zh" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    assert "<th>Page</th>" in english and "<th>Last locked</th>" in english
+    assert "<td>in step</td>" in english and "2026-01-02" in english
+    assert "<th>页面</th>" in chinese and "<td>已同步</td>" in chinese and "首席营销官的角色" in chinese
+
+
+def test_strict_build_fails_on_a_mismatch_with_a_clear_message(make_site):
+    site = make_site(pages=PAGES)
+    site.edit("zh", "index.md", "首席营销官负责营销工作。", "首席营销官负责营销工作。\n\n- 一\n- 二\n")
+    result = mkdocs_build(site)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    expected = "WARNING -  parity: zh/index.md:8 § Definition: section has 1 list; en/index.md:8 has 0 [P4-blocks]"
+    assert output.count(expected) == 1, output
+    assert "zh/index.md: may be stale" not in output  # the Chinese side changed: English may be stale
+    assert "en/index.md: may be stale: zh/index.md changed" in output
+    assert "Aborted with 2 warnings in strict mode!" in output
+    status = (site.root / "site" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    assert "findings (1)" in status
+
+
+def test_gbk_page_gives_a_clear_message_not_a_traceback(make_site):
+    site = make_site(pages=PAGES)
+    site.page("zh", "index.md").write_bytes(site.page("zh", "index.md").read_text(encoding="utf-8").encode("gbk"))
+    result = mkdocs_build(site)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output and "UnicodeDecodeError" not in output
+    assert "parity: zh/index.md:2: is not UTF-8: byte 0xCA at line 2, column 8; it looks like GBK/GB18030" in output
+    assert "Save with Encoding" in output
+
+
+def _load_hook():
+    spec = importlib.util.spec_from_file_location("parity_hook_under_test", HOOK)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_serve_turns_strict_off_so_findings_are_warnings(make_site, caplog, monkeypatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = make_site(pages=PAGES)
+    site.edit("zh", "index.md", "首席营销官负责营销工作。", "首席营销官负责营销工作。\n\n- 一\n")
+    monkeypatch.chdir(site.root)
+    config = load_config(str(site.config_file), site_dir=str(site.root / "served"))
+    assert config.strict is False or config.strict is None or config.strict is True
+    config.strict = True  # as with `strict: true` in mkdocs.yml
+    hook = next(p for name, p in config.plugins.items() if name.endswith("parity.py"))
+    monkeypatch.setattr(hook, "_state", hook._State())
+    config.plugins.on_startup(command="serve", dirty=False)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build(config, serve_url="http://127.0.0.1:8000/")  # strict would raise Abort here
+    messages = [(r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("mkdocs.plugins.parity")]
+    assert ("INFO", "parity: serving: parity findings are warnings, and strict mode is off while serving") in messages
+    assert any(level == "WARNING" and "[P4-blocks]" in text for level, text in messages)
+    assert config.strict is False
+
+
+def test_a_checker_crash_is_one_error_line(make_site, caplog, monkeypatch):
+    from mkdocs.config import load_config
+
+    site = make_site(pages=PAGES)
+    hook = _load_hook()
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(hook.parity.checker, "check_pages", boom)
+    config = load_config(str(site.config_file))
+    with caplog.at_level(logging.INFO):
+        hook.on_pre_build(config)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1
+    assert errors[0].startswith("parity: the parity checker crashed (RuntimeError: boom at test_hook.py:")
+    assert all(r.exc_info is None for r in caplog.records)
+
+
+@pytest.mark.parametrize("strict", [True])
+def test_lock_error_is_reported_not_raised(make_site, caplog, strict):
+    from mkdocs.config import load_config
+
+    site = make_site(pages=PAGES)
+    site.config().lock_path.write_text("[]", encoding="utf-8")
+    hook = _load_hook()
+    with caplog.at_level(logging.INFO):
+        hook.on_pre_build(load_config(str(site.config_file)))
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "parity.lock.json cannot be read" in errors[0]

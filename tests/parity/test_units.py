@@ -1,0 +1,96 @@
+"""Figures, language purity, documents and config, below the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parity.config import ConfigError, load_site_config
+from parity.documents import decode, split_front_matter
+from parity.figures import extract_figures, strip_heading_number
+from parity.language import chinese_runs, english_prose_runs
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("500,000 people", "50 万人"),
+        ("3.2 billion", "32 亿"),
+        ("1% and 0.5%", "1% 和 0.5%"),
+        ("from 3 to 5 years", "3 到 5 年"),
+        ("3–5 years", "3-5 年"),
+        ("the 70-20-10 rule", "70-20-10 法则"),
+        ("in 2006, 37%", "2006 年，37%"),
+        ("(The Practice of Management, 1954)", "（The Practice of Management，1954 年）"),
+    ],
+)
+def test_figures_compare_equal_across_languages(english, chinese):
+    assert sorted(extract_figures(english)) == sorted(extract_figures(chinese))
+
+
+def test_figures_values():
+    assert extract_figures("50 万, 500,000, 0.5 million, 37 %, ３７％") == ["500000"] * 3 + ["37%", "37%"]
+    assert extract_figures("3.20 and 1,000 and 1,2") == ["3.2", "1000", "1"]
+    assert extract_figures("see https://example.com/2024/report-5") == []
+    assert extract_figures("70-20-10") == ["70", "20", "10"]
+
+
+def test_heading_numbers_are_not_figures():
+    assert strip_heading_number("1. Strategy") == "Strategy"
+    assert strip_heading_number("2.3 Budget") == "Budget"
+    assert strip_heading_number("2006 standard") == "2006 standard"
+
+
+def test_english_prose_runs():
+    assert english_prose_runs("据原文介绍 the source reports that most CMOs leave early。") == [
+        "the source reports that most CMOs leave early"
+    ]
+    assert english_prose_runs("SAP、Oracle、IBM and Microsoft；Gail McGovern and John A. Quelch") == []
+    assert english_prose_runs("首席营销官（Chief Marketing Officer, the most senior marketer）") == []
+    assert english_prose_runs("(a gloss in ASCII parentheses that is of modest length)") == []
+
+
+def test_chinese_runs():
+    assert chinese_runs("The CMO 负责品牌和市场。") == ["负责品牌和市场"]
+    assert chinese_runs("A senior marketer (高级营销师).") == []
+    assert chinese_runs("《营销师国家职业标准》 (National standard for marketers)") == []
+    assert chinese_runs("see 营销师国家职业标准的全部要求和其它条件以及相关的说明材料 (the standard)") != []
+
+
+def test_decode_handles_bom_crlf_and_gbk():
+    assert decode("\ufeffa\r\nb".encode()) == ("a\nb", None)
+    text, problem = decode("第一行\n第二行".encode("gbk"))
+    assert text == "第一行\n第二行"
+    assert problem is not None and problem.line == 1 and problem.looks_like == "GBK/GB18030"
+
+
+def test_front_matter_split_like_mkdocs():
+    assert split_front_matter("---\ntitle: A\n---\n# A\n") == ("title: A\n", "# A\n", 4)
+    assert split_front_matter("# No front matter\n")[0] is None
+    assert split_front_matter("---\ntitle: A\n---")[0] is None  # MkDocs needs a newline after the fence
+
+
+def test_config_reads_mkdocs_tags(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("PARITY_TEST_URL", "https://example.com/")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_url: !ENV [PARITY_TEST_URL, 'x']\n"
+        "plugins:\n  - i18n:\n      languages:\n        - {locale: zh, name: 中文}\n"
+        "        - {locale: en, default: true, name: English}\n"
+        "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n"
+        "          class: mermaid\n          format: !!python/name:pymdownx.superfences.fence_code_format\n",
+        encoding="utf-8",
+    )
+    site = load_site_config(config)
+    assert site.languages == ("en", "zh")
+    assert "pymdownx.superfences" in site.extensions and "toc" in site.extensions
+    fence = site.extension_configs["pymdownx.superfences"]["custom_fences"][0]
+    assert fence["format"].__name__ == "fence_code_format"
+
+
+def test_config_without_i18n_is_an_error(tmp_path: Path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="i18n"):
+        load_site_config(config)
