@@ -1,5 +1,5 @@
 """What a reader sees on one page, section by section: render the Markdown with the site's own extensions and
-read the HTML back with an HTML parser.
+read the HTML back with lxml's HTML parser.
 
 The result, a `PageSummary`, is plain JSON-compatible data so that it can be cached on disk by content hash.
 """
@@ -11,14 +11,15 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypedDict
 
+import lxml.html
 import markdown
-from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml.html import HtmlElement
 
 from parity.documents import Document
 from parity.figures import extract_figures, strip_heading_number
 from parity.language import impure_runs
 
-SUMMARY_VERSION = 3  # bump when the summary's shape or meaning changes, so cached summaries are not reused
+SUMMARY_VERSION = 4  # bump when the summary's shape or meaning changes, so cached summaries are not reused
 
 INTRO = "(introduction)"
 FOOTNOTES = "(footnotes)"
@@ -107,30 +108,36 @@ def source_heading_lines(body: str, body_line: int) -> list[tuple[int, str | Non
     return found
 
 
-def _list_signature(element: Tag) -> list[Any]:
+def _classes(element: HtmlElement) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _nearest(element: HtmlElement, tag: str) -> HtmlElement | None:
+    return next(element.iterancestors(tag), None)
+
+
+def _list_signature(element: HtmlElement) -> list[Any]:
     """["ul", [nested lists of item 1, nested lists of item 2, ...]]; each nested list has the same shape."""
     items: list[list[Any]] = []
-    for item in element.find_all("li", recursive=False):
-        nested = [
-            _list_signature(candidate)
-            for candidate in item.find_all(["ul", "ol"])
-            if candidate.find_parent("li") is item
-        ]
+    for item in element:
+        if item.tag != "li":
+            continue
+        nested = [_list_signature(candidate) for candidate in item.iterdescendants("ul", "ol") if _nearest(candidate, "li") is item]
         items.append(nested)
-    return [element.name, items]
+    return [element.tag, items]
 
 
-def _table_signature(element: Tag) -> list[int]:
-    rows = [row for row in element.find_all("tr") if row.find_parent("table") is element]
-    columns = max((len(row.find_all(["td", "th"], recursive=False)) for row in rows), default=0)
+def _table_signature(element: HtmlElement) -> list[int]:
+    rows = [row for row in element.iter("tr") if _nearest(row, "table") is element]
+    columns = max((sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows), default=0)
     return [len(rows), columns]
 
 
-def _classes(element: Tag) -> list[str]:
-    value = element.get("class")
-    if value is None:
-        return []
-    return list(value) if not isinstance(value, str) else value.split()
+def _tab_count(element: HtmlElement) -> int:
+    for child in element:
+        if child.tag == "div" and "tabbed-labels" in _classes(child):
+            return sum(1 for label in child if label.tag == "label")
+    return sum(1 for child in element if child.tag == "input")
 
 
 def resolve_link(rel: str, href: str) -> str:
@@ -174,8 +181,8 @@ class _PageWalker:
         self.section["figures_text"].append("\n")
         self.section["language_text"].append("\n")
 
-    def _heading(self, element: Tag, level: int) -> None:
-        text = " ".join(element.get_text(" ").split())
+    def _heading(self, element: HtmlElement, level: int) -> None:
+        text = " ".join(element.text_content().split())
         if level == 1:
             self.h1.append(text)
             self._break()
@@ -184,9 +191,7 @@ class _PageWalker:
             return
         explicit_id = element.get("id")
         index = len(self.headings)
-        self.headings.append(
-            {"level": level, "id": str(explicit_id) if explicit_id else None, "text": text, "line": None}
-        )
+        self.headings.append({"level": level, "id": explicit_id or None, "text": text, "line": None})
         while self._path and self._path[-1][0] >= level:
             self._path.pop()
         self._path.append((level, text))
@@ -194,71 +199,65 @@ class _PageWalker:
         self._text(strip_heading_number(text), False)
         self._break()
 
-    def walk(self, node: Tag, in_list: bool = False, in_table: bool = False) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
-                    self._text(str(child), in_table)
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name in _HEADINGS:
-                self._heading(child, _HEADINGS[name])
-                continue
-            if name in _NO_TEXT_TAGS:
-                continue
-            classes = _classes(child)
-            if name == "pre" or (name == "div" and "highlight" in classes):
-                self._record("code", 1)
-                self._break()
-                continue
-            if name == "sup" and str(child.get("id", "")).startswith("fnref"):
-                self._record("footnote", 1)
-                continue
-            if name == "a":
-                if _SKIPPED_LINK_CLASSES.intersection(classes):
-                    continue
-                href = child.get("href")
-                if href:
-                    self.section["links"].append(resolve_link(self.rel, str(href)))
-            elif name == "img":
-                self._record("image", str(child.get("src", "")))
-            elif name in ("ul", "ol"):
-                if not in_list:
-                    self._record("list", _list_signature(child))
-                self._break()
-                self.walk(child, in_list=True, in_table=in_table)
-                self._break()
-                continue
-            elif name == "table":
-                self._record("table", _table_signature(child))
-                self._break()
-                self.walk(child, in_list=in_list, in_table=True)
-                self._break()
-                continue
-            elif name == "div" and "admonition" in classes:
-                self._record("admonition", next((c for c in classes if c != "admonition"), "note"))
-            elif name == "details":
-                self._record("admonition", "details:" + next(iter(classes), "note"))
-            elif name == "blockquote":
-                self._record("blockquote", 1)
-            elif name == "dl":
-                self._record("deflist", len(child.find_all("dt", recursive=False)))
-            elif name == "div" and "tabbed-set" in classes:
-                labels = child.find("div", class_="tabbed-labels")
-                count = len(labels.find_all("label", recursive=False)) if labels else len(
-                    child.find_all("input", recursive=False)
-                )
-                self._record("tabs", count)
-            elif name == "div" and "footnote" in classes:
-                self.sections.append(_new_section(FOOTNOTES, None, [FOOTNOTES], None))
-            if name in _BLOCK_TAGS:
-                self._break()
-                self.walk(child, in_list=in_list, in_table=in_table)
-                self._break()
-            else:
-                self.walk(child, in_list=in_list, in_table=in_table)
+    def walk(self, node: HtmlElement, in_list: bool = False, in_table: bool = False) -> None:
+        """Visit `node`'s text and children; each child's tail text belongs to `node`."""
+        if node.text:
+            self._text(node.text, in_table)
+        for child in node:
+            self._visit(child, in_list, in_table)
+            if child.tail:
+                self._text(child.tail, in_table)
+
+    def _visit(self, child: HtmlElement, in_list: bool, in_table: bool) -> None:
+        name = child.tag
+        if not isinstance(name, str):  # a comment or processing instruction
+            return
+        if name in _HEADINGS:
+            self._heading(child, _HEADINGS[name])
+            return
+        if name in _NO_TEXT_TAGS:
+            return
+        classes = _classes(child)
+        if name == "pre" or (name == "div" and "highlight" in classes):
+            self._record("code", 1)
+            self._break()
+            return
+        if name == "sup" and (child.get("id") or "").startswith("fnref"):
+            self._record("footnote", 1)
+            return
+        if name == "a":
+            if _SKIPPED_LINK_CLASSES.intersection(classes):
+                return
+            href = child.get("href")
+            if href:
+                self.section["links"].append(resolve_link(self.rel, href))
+        elif name == "img":
+            self._record("image", child.get("src") or "")
+        elif name in ("ul", "ol"):
+            if not in_list:
+                self._record("list", _list_signature(child))
+            in_list = True
+        elif name == "table":
+            self._record("table", _table_signature(child))
+            in_table = True
+        elif name == "div" and "admonition" in classes:
+            self._record("admonition", next((c for c in classes if c != "admonition"), "note"))
+        elif name == "details":
+            self._record("admonition", "details:" + next(iter(classes), "note"))
+        elif name == "blockquote":
+            self._record("blockquote", 1)
+        elif name == "dl":
+            self._record("deflist", sum(1 for term in child if term.tag == "dt"))
+        elif name == "div" and "tabbed-set" in classes:
+            self._record("tabs", _tab_count(child))
+        elif name == "div" and "footnote" in classes:
+            self.sections.append(_new_section(FOOTNOTES, None, [FOOTNOTES], None))
+        if name in _BLOCK_TAGS:
+            self._break()
+            self.walk(child, in_list, in_table)
+            self._break()
+        else:
+            self.walk(child, in_list, in_table)
 
 
 class Renderer:
@@ -275,9 +274,9 @@ class Renderer:
 
     def summarise(self, document: Document) -> PageSummary:
         html = self.render(document.body)
-        soup = BeautifulSoup(html, "html.parser")
         walker = _PageWalker(document.rel, language_exempt_tables=posixpath.basename(document.rel) == "glossary.md")
-        walker.walk(soup)
+        if html.strip():
+            walker.walk(lxml.html.fragment_fromstring(html, create_parent="div"))
         _attach_lines(walker.headings, source_heading_lines(document.body, document.body_line))
         sections: list[SectionSummary] = []
         for raw in walker.sections:
