@@ -428,7 +428,17 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
     """P7: no prose of the other language (outside the allowances in parity.language)."""
     findings: list[Finding] = []
     counterpart = other["display"] if other else "the other language"
+    # Label sections with the English heading path, like the other rules, when the headings match by id.
+    labels: dict[str, str] = {}
+    if other is not None and not is_chinese(other["lang"]) and is_chinese(page["lang"]):
+        for other_section in other["sections"]:
+            index = other_section["heading"]
+            if index is not None and other["headings"][index]["id"]:
+                labels[other["headings"][index]["id"]] = section_label(other, other_section)
     for section in page["sections"]:
+        index = section["heading"]
+        heading_id = page["headings"][index]["id"] if index is not None else None
+        label = labels.get(heading_id or "", section_label(page, section))
         for run in section["impure"]:
             if is_chinese(page["lang"]):
                 what = f"untranslated English on a Chinese page: “{run}”; translate it (as {counterpart} says it), " \
@@ -442,7 +452,7 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
                     _loc(page, section["line"]),
                     what,
                     other=_loc(other) if other else None,
-                    section=section_label(page, section),
+                    section=label,
                 )
             )
     return findings

@@ -217,7 +217,7 @@ def test_p7_english_prose_on_chinese_page(make_site):
     site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责营销工作。the source reports that this is wrong。")
     messages = site.findings("P7-language")
     assert messages == [
-        "zh/role.md:8 § 定义: untranslated English on a Chinese page: “the source reports that this is wrong”; "
+        "zh/role.md:8 § Definition: untranslated English on a Chinese page: “the source reports that this is wrong”; "
         "translate it (as en/role.md says it), or keep only a short gloss in parentheses [P7-language]"
     ]
 
