@@ -37,7 +37,7 @@ class SiteConfig:
         return self.docs_dir / lang
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships untyped
     """A YAML loader that understands the tags MkDocs configs use (!ENV, !relative, !!python/name:...)."""
 
 
@@ -47,7 +47,7 @@ def _construct_env(loader: _TolerantLoader, node: yaml.Node) -> Any:
         names: list[Any] = [loader.construct_scalar(node)]
         default: Any = None
     else:
-        items = loader.construct_sequence(node, deep=True)  # type: ignore[arg-type]
+        items = loader.construct_sequence(node, deep=True)
         names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
     for name in names:
         if str(name) in os.environ:
@@ -68,7 +68,7 @@ def _construct_unknown(loader: _TolerantLoader, suffix: str, node: yaml.Node) ->
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node, deep=True)
-    return loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    return loader.construct_mapping(node, deep=True)
 
 
 _TolerantLoader.add_constructor("!ENV", _construct_env)
@@ -93,6 +93,7 @@ def split_extensions(entries: Sequence[Any]) -> tuple[list[str], dict[str, dict[
     names: list[str] = []
     configs: dict[str, dict[str, Any]] = {}
     for entry in entries:
+        options: dict[str, Any]
         if isinstance(entry, str):
             name, options = entry, {}
         elif isinstance(entry, Mapping) and len(entry) == 1:

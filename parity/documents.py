@@ -55,6 +55,7 @@ class Document:
 
 def decode(raw: bytes) -> tuple[str, EncodingProblem | None]:
     """Decode a page as UTF-8 (a BOM and CRLF are fine); on failure, diagnose and decode as best we can."""
+    problem: EncodingProblem | None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

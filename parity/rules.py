@@ -272,8 +272,8 @@ def match_sections(first: PageSummary, second: PageSummary) -> list[tuple[Sectio
     used_second: set[int] = set()
     unmatched_first: list[SectionSummary] = []
     for section in first["sections"]:
-        key = heading_id(first, section) or (section["key"] if section["heading"] is None else None)
-        partner = second_by_key.get(key) if key else None
+        wanted = heading_id(first, section) or (section["key"] if section["heading"] is None else None)
+        partner = second_by_key.get(wanted) if wanted else None
         if partner is not None and id(partner) not in used_second:
             used_second.add(id(partner))
             pairs.append((section, partner, section_label(second, partner)))
@@ -433,8 +433,9 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
     if other is not None and not is_chinese(other["lang"]) and is_chinese(page["lang"]):
         for other_section in other["sections"]:
             index = other_section["heading"]
-            if index is not None and other["headings"][index]["id"]:
-                labels[other["headings"][index]["id"]] = section_label(other, other_section)
+            other_id = other["headings"][index]["id"] if index is not None else None
+            if other_id:
+                labels[other_id] = section_label(other, other_section)
     for section in page["sections"]:
         index = section["heading"]
         heading_id = page["headings"][index]["id"] if index is not None else None

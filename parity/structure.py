@@ -270,7 +270,7 @@ class Renderer:
 
     def render(self, body: str) -> str:
         self._markdown.reset()
-        return self._markdown.convert(body)
+        return str(self._markdown.convert(body))
 
     def summarise(self, document: Document) -> PageSummary:
         html = self.render(document.body)
