@@ -128,7 +128,7 @@ def _run_check(config: MkDocsConfig) -> None:
         lock = parity.lock.read_lock(site.lock_path)
         _state.result = parity.checker.check_pages(site, pages, lock)
         _state.fingerprint = fingerprint
-        log.debug(f"checked {len(_state.result.pairs)} page pairs in {time.perf_counter() - started:.2f}s")
+        log.debug(f"checked {len(_state.result.pairs)} page pairs in {time.perf_counter() - started:.3f}s")
         _state.undecodable = {
             f"{lang}/{rel}": parity.documents.decode(pages[lang][rel])[0]
             for (lang, rel), summary in _state.result.summaries.items()

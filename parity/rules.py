@@ -44,9 +44,10 @@ def _plural(count: int, noun: str, plural: str | None = None) -> str:
 def check_pages(pages: Mapping[str, Iterable[str]]) -> list[Finding]:
     """P1: every page exists in every language."""
     findings: list[Finding] = []
-    everything = sorted(set().union(*(set(rels) for rels in pages.values())))
+    by_lang = {lang: set(rels) for lang, rels in pages.items()}
+    everything = sorted(set().union(*by_lang.values()))
     for rel in everything:
-        present = [lang for lang in pages if rel in set(pages[lang])]
+        present = [lang for lang in by_lang if rel in by_lang[lang]]
         for lang in pages:
             if lang in present:
                 continue
