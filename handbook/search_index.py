@@ -8,14 +8,65 @@ for each language, with locations relative to that root.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
+import jieba
+from bs4 import BeautifulSoup
+
 SearchIndex = dict[str, Any]
+
+ZERO_WIDTH_SPACE = "\u200b"
+HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+HAN_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")
+# Extra, unrendered fields: the sub-words of Chinese compounds, boosted like the field they come from, and every
+# single Chinese character, with almost no weight (they exist so that Material's query splitting can see them).
+SUBWORD_FIELDS = {"title": "title_subwords", "text": "text_subwords"}
+CHARACTERS_FIELD = "characters"
+CHARACTERS_BOOST = 0.001
+jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr; the build log does not need it
 
 
 def document_language(location: str, languages: tuple[str, ...], default: str) -> str:
     first = location.split("/", 1)[0].split("#", 1)[0]
     return first if first in languages and first != default else default
+
+
+def plain_text(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").get_text(" ").replace(ZERO_WIDTH_SPACE, "")
+
+
+def chinese_subwords(html: str) -> str:
+    """The words inside Chinese compounds that jieba's search mode finds and its normal mode does not
+    (市场营销 → 市场, 营销), so that a query for 营销总监 also finds a title that says 市场营销总监."""
+    whole_words = set(html.replace("<", ZERO_WIDTH_SPACE).replace(">", ZERO_WIDTH_SPACE).split(ZERO_WIDTH_SPACE))
+
+    def already_found(word: str) -> bool:  # Material's queries are prefix queries: 营销* already finds 营销师
+        return any(whole.startswith(word) for whole in whole_words)
+
+    words = [word for word in jieba.cut_for_search(plain_text(html)) if HAN.match(word) and not already_found(word)]
+    return ZERO_WIDTH_SPACE.join(dict.fromkeys(words))
+
+
+def chinese_characters(html: str) -> str:
+    """Every Chinese character once. Material splits a Chinese query into terms it finds in the index but never
+    tries a term that ends at the query's last character; with single characters indexed, 营销总监 becomes
+    营销* 总*, and the prefix 总* still finds 总监."""
+    return ZERO_WIDTH_SPACE.join(dict.fromkeys(c for c in plain_text(html) if HAN_CHARACTER.match(c)))
+
+
+def add_chinese_subwords(index: SearchIndex) -> SearchIndex:
+    """Give every document of a Chinese index its sub-word and character fields, declared in the index config."""
+    fields = index.get("config", {}).get("fields", {})
+    for source, target in SUBWORD_FIELDS.items():
+        if source in fields:
+            fields[target] = dict(fields[source])
+    fields[CHARACTERS_FIELD] = {"boost": CHARACTERS_BOOST}
+    for doc in index.get("docs", []):
+        for source, target in SUBWORD_FIELDS.items():
+            doc[target] = chinese_subwords(doc.get(source, ""))
+        doc[CHARACTERS_FIELD] = chinese_characters(doc.get("title", "") + " " + doc.get("text", ""))
+    return index
 
 
 def split_search_index(index: SearchIndex, languages: tuple[str, ...], default: str) -> dict[str, SearchIndex]:
@@ -35,4 +86,6 @@ def split_search_index(index: SearchIndex, languages: tuple[str, ...], default: 
         if language != default:
             doc = {**doc, "location": location[len(language) + 1 :]}
         result[language]["docs"].append(doc)
+    if "zh" in result:
+        add_chinese_subwords(result["zh"])
     return result

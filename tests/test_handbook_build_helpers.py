@@ -1,0 +1,109 @@
+"""The pure build helpers behind hooks/: search index split, Chinese search words, worker repair, charts, robots."""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook.abbreviations import AbbreviationsError, append_abbreviations, load_abbreviations
+from handbook.bar_charts import BarChartError, draw_bars
+from handbook.build_nesting import BuildNesting
+from handbook.languages import language_of
+from handbook.robots_txt import robots_txt
+from handbook.search_index import chinese_subwords, split_search_index
+from handbook.search_words import SearchWordsError, read_search_words
+from handbook.search_worker import BUGGY, FIXED, SearchWorkerPatternMissing, repair_query_segmentation
+
+ZWSP = "\u200b"
+
+
+def test_language_of_a_docs_path():
+    assert language_of("zh/role.md") == "zh"
+    assert language_of("en/frameworks/index.md") == "en"
+    assert language_of("assets/stylesheets/handbook.css") == "en"
+
+
+def test_split_search_index_keeps_each_language_apart_with_relative_locations():
+    index = {
+        "config": {"lang": ["en", "zh"], "fields": {"title": {"boost": 1000}, "text": {"boost": 1}}},
+        "docs": [
+            {"location": "", "title": "Home", "text": "x"},
+            {"location": "role/#drucker", "title": "Drucker", "text": "x"},
+            {"location": "zh/", "title": f"首席{ZWSP}营销官", "text": "x"},
+            {"location": "zh/role/#drucker", "title": "德鲁克", "text": "x"},
+        ],
+    }
+    parts = split_search_index(index, ("en", "zh"), "en")
+    assert [d["location"] for d in parts["en"]["docs"]] == ["", "role/#drucker"]
+    assert [d["location"] for d in parts["zh"]["docs"]] == ["", "role/#drucker"]
+    assert "title_subwords" in parts["zh"]["config"]["fields"] and "title_subwords" not in parts["en"]["config"]["fields"]
+    assert index["docs"][2]["location"] == "zh/", "the input index must not be modified"
+
+
+def test_chinese_subwords_add_the_parts_of_compounds_only():
+    words = chinese_subwords(f"<p>市场营销{ZWSP}总监</p>").split(ZWSP)
+    assert "营销" in words, "the inner word of 市场营销 is added"
+    assert "市场" not in words, "a prefix of a whole word is already found by Material's prefix queries"
+    assert "总监" not in words, "a whole word already in the text is not repeated"
+
+
+def test_worker_repair_extends_the_query_splitting_loop_once():
+    worker = f"a;{BUGGY};b"
+    repaired = repair_query_segmentation(worker)
+    assert FIXED in repaired and BUGGY not in repaired
+    assert repair_query_segmentation(repaired) == repaired
+
+
+def test_worker_repair_fails_loudly_when_material_changes():
+    with pytest.raises(SearchWorkerPatternMissing, match="Material has changed"):
+        repair_query_segmentation("function fe(t,e){}")
+
+
+def test_the_installed_material_worker_still_has_the_loop_we_repair():
+    from pathlib import Path
+
+    import material
+
+    workers = list((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
+    assert workers and all(FIXED in repair_query_segmentation(w.read_text(encoding="utf-8")) for w in workers)
+
+
+def test_search_words_file_errors_name_file_and_line(tmp_path):
+    good = tmp_path / "words.txt"
+    good.write_text("营销总监 50000 n\n# comment\n\n窜货\n", encoding="utf-8")
+    assert read_search_words(good) == [("营销总监", 50000), ("窜货", 50000)]
+    bad = tmp_path / "bad.txt"
+    bad.write_text("营销总监 many n\n", encoding="utf-8")
+    with pytest.raises(SearchWordsError, match=r"bad\.txt:1: expected"):
+        read_search_words(bad)
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("营销总监".encode("gbk"))
+    with pytest.raises(SearchWordsError, match="not UTF-8"):
+        read_search_words(gbk)
+
+
+def test_bar_chart_draws_one_bar_per_row_and_rejects_rows_without_a_share():
+    html = '<div class="bar-chart"><table><tbody><tr><td>A</td><td>35%</td></tr><tr><td>B</td><td>5%</td></tr></tbody></table></div>'
+    drawn = draw_bars(html)
+    assert drawn.count('class="bar-chart__bar"') == 2 and "--share: 35%" in drawn and "--share: 5%" in drawn
+    assert draw_bars("<p>no chart</p>") == "<p>no chart</p>"
+    with pytest.raises(BarChartError, match="no percentage"):
+        draw_bars('<div class="bar-chart"><table><tbody><tr><td>A</td><td>many</td></tr></tbody></table></div>')
+
+
+def test_abbreviations_are_appended_and_a_missing_file_is_named(tmp_path):
+    (tmp_path / "abbreviations").mkdir()
+    (tmp_path / "abbreviations" / "en.md").write_text("*[CMO]: Chief Marketing Officer\n", encoding="utf-8")
+    assert append_abbreviations("# Title\n", load_abbreviations(tmp_path, "en")).endswith("*[CMO]: Chief Marketing Officer\n")
+    with pytest.raises(AbbreviationsError, match=r"zh\.md: abbreviation file"):
+        load_abbreviations(tmp_path, "zh")
+
+
+def test_build_nesting_reports_the_outermost_build_end():
+    nesting = BuildNesting()
+    nesting.enter(); nesting.enter()
+    assert nesting.leave() is False
+    assert nesting.leave() is True
+
+
+def test_robots_txt_points_at_the_absolute_sitemap():
+    assert robots_txt("https://example.org/cmo-handbook/").endswith("Sitemap: https://example.org/cmo-handbook/sitemap.xml\n")
