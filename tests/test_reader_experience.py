@@ -211,9 +211,13 @@ def test_english_search_finds_the_right_page_first_in_english_only(visit, server
 def test_search_highlights_the_query_on_the_opened_page(visit):
     page = visit("zh/").page
     search(page, "高级营销师")
-    page.locator(".md-search-result__item > a").first.click()
+    # The first entry is the page itself (Material gives it no terms); the matching section carries ?h=terms.
+    section = page.locator('.md-search-result__item a[href*="?h="]:not([href$="?h="])').first
+    section.click()
     page.wait_for_load_state("networkidle")
-    assert page.locator(".md-typeset mark").count() > 0, "search terms are not highlighted on the page"
+    marks = page.locator(".md-typeset mark")
+    assert marks.count() > 0, "search terms are not highlighted on the page"
+    assert "高级营销师" in "".join(marks.all_inner_texts()).replace("\u200b", "")
 
 
 def test_search_suggests_a_completion(visit):
