@@ -18,12 +18,8 @@ SearchIndex = dict[str, Any]
 
 ZERO_WIDTH_SPACE = "\u200b"
 HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
-HAN_CHARACTER = re.compile(r"^[\u4e00-\u9fff]$")
-# Extra, unrendered fields: the sub-words of Chinese compounds, boosted like the field they come from, and every
-# single Chinese character, with almost no weight (they exist so that Material's query splitting can see them).
+# Extra, unrendered fields: the sub-words of Chinese compounds, boosted like the field they come from.
 SUBWORD_FIELDS = {"title": "title_subwords", "text": "text_subwords"}
-CHARACTERS_FIELD = "characters"
-CHARACTERS_BOOST = 0.001
 jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr; the build log does not need it
 
 
@@ -48,24 +44,15 @@ def chinese_subwords(html: str) -> str:
     return ZERO_WIDTH_SPACE.join(dict.fromkeys(words))
 
 
-def chinese_characters(html: str) -> str:
-    """Every Chinese character once. Material splits a Chinese query into terms it finds in the index but never
-    tries a term that ends at the query's last character; with single characters indexed, 营销总监 becomes
-    营销* 总*, and the prefix 总* still finds 总监."""
-    return ZERO_WIDTH_SPACE.join(dict.fromkeys(c for c in plain_text(html) if HAN_CHARACTER.match(c)))
-
-
 def add_chinese_subwords(index: SearchIndex) -> SearchIndex:
-    """Give every document of a Chinese index its sub-word and character fields, declared in the index config."""
+    """Give every document of a Chinese index its sub-word fields, declared in the index config."""
     fields = index.get("config", {}).get("fields", {})
     for source, target in SUBWORD_FIELDS.items():
         if source in fields:
             fields[target] = dict(fields[source])
-    fields[CHARACTERS_FIELD] = {"boost": CHARACTERS_BOOST}
     for doc in index.get("docs", []):
         for source, target in SUBWORD_FIELDS.items():
             doc[target] = chinese_subwords(doc.get(source, ""))
-        doc[CHARACTERS_FIELD] = chinese_characters(doc.get("title", "") + " " + doc.get("text", ""))
     return index
 
 
