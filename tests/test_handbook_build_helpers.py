@@ -8,7 +8,6 @@ from handbook.abbreviations import AbbreviationsError, append_abbreviations, loa
 from handbook.bar_charts import BarChartError, draw_bars
 from handbook.build_nesting import BuildNesting
 from handbook.languages import language_of
-from handbook.robots_txt import robots_txt
 from handbook.search_index import chinese_subwords, split_search_index
 from handbook.search_words import SearchWordsError, read_search_words
 from handbook.search_worker import BUGGY, FIXED, SearchWorkerPatternMissing, repair_query_segmentation
@@ -103,7 +102,3 @@ def test_build_nesting_reports_the_outermost_build_end():
     nesting.enter(); nesting.enter()
     assert nesting.leave() is False
     assert nesting.leave() is True
-
-
-def test_robots_txt_points_at_the_absolute_sitemap():
-    assert robots_txt("https://example.org/cmo-handbook/").endswith("Sitemap: https://example.org/cmo-handbook/sitemap.xml\n")
