@@ -7,6 +7,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser import wake
 from tests.conftest import is_loopback
 from tests.site_pages import LANGUAGE_ROOT, all_pages
 
@@ -16,7 +17,8 @@ PAGE_IDS = [path or "/" for _, path in PAGES]
 
 @pytest.fixture(scope="module")
 def opened(browser, server):
-    """Each page opened once (lazily) in its own tab and kept, with its requests and console errors."""
+    """Each page opened once (lazily) in its own tab and kept, with its requests and console errors: first what it
+    loads on its own (kept as "first_view"), then what a reader's first interaction starts (Material's scripts)."""
     context = browser.new_context()
     records: dict[str, dict] = {}
 
@@ -29,6 +31,8 @@ def opened(browser, server):
             page.on("console", lambda message: message.type == "error" and record["errors"].append(message.text))
             page.on("pageerror", lambda error: record["errors"].append(str(error)))
             page.goto(server.url + path, wait_until="networkidle")
+            record["first_view"] = list(record["requests"])
+            wake(page)
             records[path] = record
         return records[path]
 
@@ -43,6 +47,19 @@ def test_no_third_party_request_no_console_error_no_404(opened, language, path):
     assert not outside, f"requests leaving the site: {outside}"
     assert not record["failed"], f"failed requests: {record['failed']}"
     assert not record["errors"], f"console errors: {record['errors']}"
+
+
+@pytest.mark.parametrize(("language", "path"), PAGES, ids=PAGE_IDS)
+def test_scripts_wait_for_the_first_interaction_then_start(opened, language, path):
+    record = opened(path)
+    first_view_scripts = [url for url in record["first_view"] if url.endswith(".js")]
+    assert not first_view_scripts, f"scripts loaded before any interaction: {first_view_scripts}"
+    later = record["requests"][len(record["first_view"]) :]
+    assert any("/assets/javascripts/bundle." in url for url in later), f"no bundle after interaction: {later}"
+    assert any(url.endswith("search_index.json") for url in later), "search did not start after interaction"
+    page = record["page"]
+    toggle = page.locator('label[for^="__palette_"]:not([hidden])')
+    assert toggle.count() == 1, "exactly one colour-scheme toggle should show"
 
 
 @pytest.mark.parametrize(("language", "path"), PAGES, ids=PAGE_IDS)
@@ -84,6 +101,7 @@ def test_switcher_leads_to_the_same_page_in_the_other_language(visit, server, la
     other = "zh" if language == "en" else "en"
     record = visit(path)
     page = record.page
+    wake(page)  # with Material's scripts running, whose "stay on page" code must not fetch a missing sitemap
     page.locator(".md-header__option .md-select").hover()
     page.locator(f'.md-select__link[hreflang="{other}"]').click()
     page.wait_for_load_state("networkidle")
@@ -100,8 +118,11 @@ def test_dark_scheme_has_no_contrast_violations(browser, server):
         for path in ("", "zh/"):
             page = context.new_page()
             page.goto(server.url + path, wait_until="networkidle")
-            violations = Axe().run(page).response["violations"]
-            assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+            for state in ("before any interaction", "with Material's scripts running"):
+                assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", state
+                violations = Axe().run(page).response["violations"]
+                assert not violations, (state, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations])
+                wake(page)
     finally:
         context.close()
 
@@ -124,8 +145,8 @@ def test_keyboard_reaches_skip_link_then_switcher(visit, server):
 
 def test_keyboard_opens_search_and_gets_results(visit):
     page = visit("zh/").page
-    page.keyboard.press("/")  # Material's search shortcut
-    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("/")  # Material's search shortcut; as the first key, it also starts Material's scripts
+    page.wait_for_function("document.activeElement.classList.contains('md-search__input')", timeout=5_000)
     page.keyboard.type("营销")
     page.keyboard.press("End")  # an IME ends composition with a key event; Material searches on key events
     page.locator(".md-search-result__item").first.wait_for(state="visible")
@@ -229,3 +250,16 @@ def test_search_suggests_a_completion(visit):
     suggestion.wait_for(state="attached")
     page.wait_for_function("document.querySelector('.md-search__suggest').textContent.length > 6")
     assert suggestion.text_content().lower().startswith("certif")
+
+
+def test_colour_scheme_chosen_before_scripts_start_is_kept_when_they_start(visit):
+    page = visit("zh/role/").page
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    # A click event alone, as a tap can arrive before Material's scripts have loaded.
+    page.locator('label[for="__palette_1"]').dispatch_event("click")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    wake(page)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert page.locator('label[for="__palette_0"]').is_visible()
+    page.reload(wait_until="networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the choice is not remembered"
