@@ -263,3 +263,27 @@ def test_colour_scheme_chosen_before_scripts_start_is_kept_when_they_start(visit
     assert page.locator('label[for="__palette_0"]').is_visible()
     page.reload(wait_until="networkidle")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the choice is not remembered"
+
+
+def test_on_a_phone_tapping_search_then_typing_finds_results(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(server.url + "zh/", wait_until="networkidle")
+        page.tap('label.md-header__button[for="__search"]')  # the first interaction
+        page.wait_for_function("document.activeElement.classList.contains('md-search__input')", timeout=5_000)
+        page.keyboard.type("营销")
+        page.keyboard.press("End")
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+        links = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+        assert links and all("/zh/" in link for link in links), links
+    finally:
+        context.close()
+
+
+def test_next_page_key_works_as_the_first_interaction(visit, server):
+    page = visit("zh/role/").page
+    next_page = page.locator('link[rel="next"]').get_attribute("href")
+    with page.expect_navigation():
+        page.keyboard.press("n")  # Material's "next page" key; it also starts Material's scripts
+    assert page.url.rstrip("/").endswith(next_page.strip("./").rstrip("/")), (page.url, next_page)
