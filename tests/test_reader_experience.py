@@ -287,3 +287,30 @@ def test_next_page_key_works_as_the_first_interaction(visit, server):
     with page.expect_navigation():
         page.keyboard.press("n")  # Material's "next page" key; it also starts Material's scripts
     assert page.url.rstrip("/").endswith(next_page.strip("./").rstrip("/")), (page.url, next_page)
+
+
+def test_before_material_starts_enter_keeps_search_and_escape_closes_it(visit, server):
+    record = visit("role/")
+    page = record.page
+    held = []  # a slow connection: Material's bundle does not arrive until released
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+    page.keyboard.press("/")
+    page.keyboard.type("brand")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert held, "the first key did not ask for Material's bundle"
+    assert page.url == server.url + "role/", "Enter submitted the search form"
+    assert page.input_value(".md-search__input") == "brand"
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search"), "Escape did not close search"
+    held[0].continue_()
+    page.wait_for_function("typeof window.document$ !== 'undefined'")
+    assert not record.console_errors, record.console_errors
+
+
+def test_a_page_opened_at_a_heading_waits_for_interaction(visit):
+    heading = visit("zh/glossary/").page.locator(".md-content h2[id]").last.get_attribute("id")
+    record = visit(f"zh/glossary/#{heading}")  # the browser scrolls there, which is not the reader's interaction
+    record.page.wait_for_timeout(300)
+    assert record.page.evaluate("scrollY") > 500, "the page did not open at the heading"
+    assert not [url for url in record.requests if url.endswith(".js")]
