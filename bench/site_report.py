@@ -202,7 +202,7 @@ def _measure_one(browser, origin: str, url: str, page_path: str) -> PageWeight:
         page.wait_for_timeout(300)
     except Exception as error:  # a benchmark reports, it does not stop
         weight.errors.append(f"load: {error}")
-    first_view = len(responses)
+    first_view_responses = len(responses)
     try:
         wake(page)
     except Exception as error:
@@ -220,7 +220,7 @@ def _measure_one(browser, origin: str, url: str, page_path: str) -> PageWeight:
             continue
         resource = Resource(response.url, request.resource_type, response.status, len(body), gz(body))
         weight.resources.append(resource)
-        if number >= first_view:
+        if number >= first_view_responses:
             weight.on_interaction += resource.gzip
             continue
         kind = FIRST_VIEW.get(resource.type) or ("data" if resource.type in DATA else "other")

@@ -147,9 +147,7 @@ def test_keyboard_opens_search_and_gets_results(visit):
     page = visit("zh/").page
     page.keyboard.press("/")  # Material's search shortcut; as the first key, it also starts Material's scripts
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')", timeout=5_000)
-    page.keyboard.type("营销")
-    page.keyboard.press("End")  # an IME ends composition with a key event; Material searches on key events
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    results_for(page, "营销")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('.md-search-result') !== null"), "results not reachable by keyboard"
 
@@ -189,8 +187,13 @@ def test_sitemap_lists_both_languages_with_alternates(site):
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query into Material's search as a reader would and return the result links, best first."""
+    """Open Material's search with its "/" key, type a query as a reader would, return the result links, best first."""
     page.keyboard.press("/")
+    return results_for(page, query)
+
+
+def results_for(page, query: str) -> list[str]:
+    """Type a query into the focused search field and return the result links, best first."""
     page.keyboard.type(query)
     page.keyboard.press("End")  # an IME ends composition with a key event; Material searches on key events
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
@@ -272,10 +275,7 @@ def test_on_a_phone_tapping_search_then_typing_finds_results(browser, server):
         page.goto(server.url + "zh/", wait_until="networkidle")
         page.tap('label.md-header__button[for="__search"]')  # the first interaction
         page.wait_for_function("document.activeElement.classList.contains('md-search__input')", timeout=5_000)
-        page.keyboard.type("营销")
-        page.keyboard.press("End")
-        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
-        links = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+        links = results_for(page, "营销")
         assert links and all("/zh/" in link for link in links), links
     finally:
         context.close()
@@ -314,3 +314,18 @@ def test_a_page_opened_at_a_heading_waits_for_interaction(visit):
     record.page.wait_for_timeout(300)
     assert record.page.evaluate("scrollY") > 500, "the page did not open at the heading"
     assert not [url for url in record.requests if url.endswith(".js")]
+
+
+def test_enter_on_the_colour_toggle_switches_once_before_and_after_material_starts(visit):
+    page = visit("role/").page
+    held = []  # a slow connection: Material's bundle does not arrive until released
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+    page.focus("#__palette_0")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    held[0].continue_()
+    wake(page)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.focus("#__palette_1")
+    page.keyboard.press("Enter")  # now Material's own handler; ours must not switch a second time
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
