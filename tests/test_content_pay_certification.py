@@ -1,0 +1,199 @@
+"""Corrected facts on the pay and certification pages, pinned in both languages.
+
+- Certification: the senior-marketer conditions of the 2006 standard (19 years' continuous work; 4 years after the
+  marketer certificate; 3 years after it plus approved training) are given as the standard's, and the four conditions
+  of the director-roles article (004) are given as the article's, in a section of their own.
+- Evaluation and pay: the key-account rule is set out under both readings (the whole team commission forfeited, or
+  only the key accounts excluded from it), Case C is worked both ways (¥60,000 and ¥150,000), every equation on the
+  page is arithmetically right, and the fit-or-unfit test belongs to the commitments item alone.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from parity.figures import extract_figures
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGUAGES = ("en", "zh")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{\s*#([\w-]+)\s*\}\s*$", re.M)
+
+# What each language calls things on these pages.
+WORDS = {
+    "en": {
+        "article": "director-roles article",
+        "standard": "2006 standard",
+        "former certificate": "former national certificate",
+        "seed education routes": ["Postgraduate", "Bachelor", "Junior college"],
+        "standard routes": [r"\b19 years' continuous work", r"\b4 years' continuous work .*after obtaining the marketer",
+                            r"\b3 years' continuous work .*after obtaining the marketer certificate, plus the\s+standard's approved"],
+        "no match": "match no published copy",
+        "reading A": ("Reading A", "whole team commission is forfeited"),
+        "reading B": ("Reading B", "only the key accounts are excluded"),
+        "unsettled": "does not settle",
+        "case C A": "Case C, reading A",
+        "case C B": "Case C, reading B",
+        "commission row": "Commission",
+        "fit": "fit or unfit",
+        "commitments row": "Commitments",
+        "verdict row": "The verdict",
+        "period": "commission period",
+        "collected": ("collected", "booked"),
+    },
+    "zh": {
+        "article": "总监角色一文",
+        "standard": "2006 年标准",
+        "former certificate": "原国家职业资格证书",
+        "seed education routes": ["研究生", "本科", "大专"],
+        "standard routes": [r"连续从事本职业工作 19 年以上", r"取得本职业营销师职业资格证书后，连续从事本职业工作 4 年以上",
+                            r"取得本职业营销师职业资格证书后，连续从事本职业工作 3 年以上，经本职业高级营销师正规培训"],
+        "no match": "没有一个与总监角色一文的四项条件相符",
+        "reading A": ("读法甲", "失去全部团队管理提成"),
+        "reading B": ("读法乙", "只把专项客户排除在外"),
+        "unsettled": "没有说明",
+        "case C A": "情形 C，读法甲",
+        "case C B": "情形 C，读法乙",
+        "commission row": "提成合计",
+        "fit": "称职",
+        "commitments row": "承诺",
+        "verdict row": "结论",
+        "period": "提成周期",
+        "collected": ("回款", "入账"),
+    },
+}
+
+
+def page(language: str, slug: str) -> str:
+    return (DOCS / language / slug).read_text(encoding="utf-8-sig")
+
+
+def section(text: str, anchor: str) -> tuple[str, str]:
+    """The heading text and the body of the section with `{ #anchor }`, up to the next heading of the same or a higher level."""
+    headings = list(HEADING.finditer(text))
+    for index, match in enumerate(headings):
+        if match[3] == anchor:
+            level = len(match[1])
+            end = next((later.start() for later in headings[index + 1:] if len(later[1]) <= level), len(text))
+            return match[2], text[match.end():end]
+    raise AssertionError(f"no section {{ #{anchor} }}")
+
+
+def table_rows(text: str) -> list[list[str]]:
+    rows = [line.strip().strip("|").split("|") for line in text.splitlines() if line.lstrip().startswith("|")]
+    return [[cell.strip() for cell in row] for row in rows if not all(set(cell.strip()) <= set("-: ") for cell in row)]
+
+
+# --- certification ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_2006_standards_conditions_are_given_as_the_standards(language):
+    words = WORDS[language]
+    heading, body = section(page(language, "certification.md"), "eligibility-in-the-standard")
+    assert words["standard"] in heading, f"{language}: the section's heading does not name the 2006 standard: {heading!r}"
+    for route in words["standard routes"]:
+        assert re.search(route, body, re.S), f"{language}/certification.md: the standard's route {route!r} is missing"
+    leaked = [route for route in words["seed education routes"] if route.lower() in body.lower()]
+    assert not leaked, f"{language}: the article's conditions {leaked} appear among the standard's"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_four_seed_conditions_are_labelled_as_the_articles(language):
+    words = WORDS[language]
+    heading, body = section(page(language, "certification.md"), "eligibility-in-the-article")
+    assert words["article"] in heading, f"{language}: the four conditions are not headed as the article's: {heading!r}"
+    rows = table_rows(body)[1:]
+    assert [row[0] for row in rows] == ["1", "2", "3", "4"], rows
+    assert [extract_figures(row[2]) for row in rows] == [["3"], ["4"], ["5"], ["6"]], rows
+    for route in words["seed education routes"]:
+        assert route.lower() in body.lower(), f"{language}: the article's route {route!r} is missing"
+    assert "19" not in body, f"{language}: the standard's 19-year route is mixed into the article's conditions"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_both_sets_describe_the_former_national_certificate_and_the_mismatch_is_stated(language):
+    words = WORDS[language]
+    _, body = section(page(language, "certification.md"), "senior-marketer-eligibility")
+    assert words["former certificate"] in body
+    assert words["no match"] in body, f"{language}: the page does not say the article's conditions match no copy"
+    _, sources = section(page(language, "sources.md"), "certification")
+    assert "19" in sources and words["article"] in sources, f"{language}/sources.md does not record the correction"
+
+
+# --- evaluation and pay ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_key_account_rule_is_set_out_under_both_readings(language):
+    words = WORDS[language]
+    _, body = section(page(language, "evaluation-pay.md"), "key-account-rule")
+    for label, meaning in (words["reading A"], words["reading B"]):
+        assert label in body and meaning in body, f"{language}: reading {label!r} ({meaning!r}) is missing"
+    assert words["unsettled"] in body, f"{language}: the page does not say the source leaves the reading open"
+    assert re.search(r"60,000|6 万元", body) and re.search(r"150,000|15 万元", body), "both Case C results belong here"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_case_c_is_worked_both_ways(language):
+    words = WORDS[language]
+    _, body = section(page(language, "evaluation-pay.md"), "worked-example")
+    rows = table_rows(body)
+    header = rows[0]
+    assert words["case C A"] in header and words["case C B"] in header, header
+    commission = next(row for row in rows if row[0] == words["commission row"])
+    results = {
+        reading: Decimal(extract_figures(commission[header.index(words[reading])])[-1])
+        for reading in ("case C A", "case C B")
+    }
+    assert results == {"case C A": Decimal(60000), "case C B": Decimal(150000)}, results
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_fit_or_unfit_test_belongs_to_the_commitments_item(language):
+    words = WORDS[language]
+    _, body = section(page(language, "evaluation-pay.md"), "evaluation")
+    rows = table_rows(body)
+    with_fit = [row[0] for row in rows if words["fit"] in " ".join(row[1:])]
+    assert with_fit == [words["commitments row"]], with_fit
+    assert words["verdict row"] not in [row[0] for row in rows]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_pay_page_says_what_the_source_leaves_open(language):
+    words = WORDS[language]
+    _, body = section(page(language, "evaluation-pay.md"), "open-questions")
+    assert words["period"] in body
+    assert all(word in body for word in words["collected"])
+
+
+EQUATION_CHARACTERS = re.compile(r"[0-9,.%¥万元×+−=()（） ]+")
+NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|万)?")
+
+
+def evaluate(expression: str) -> Decimal:
+    """An arithmetic expression as written on the page (`(¥12,000,000 − ¥3,000,000) × 1%`, `300 万元 × 2%`)."""
+
+    def number(match: re.Match[str]) -> str:
+        value = Decimal(match[1].replace(",", ""))
+        value = value / 100 if match[2] == "%" else value * 10_000 if match[2] == "万" else value
+        return f"Decimal('{value}')"
+
+    python = NUMBER.sub(number, expression.replace("¥", "").replace("元", ""))
+    python = python.replace("×", "*").replace("−", "-").replace("（", "(").replace("）", ")")
+    assert re.fullmatch(r"[\sDecimal('0-9.)*+\-(]+", python), python
+    return eval(python, {"Decimal": Decimal})  # noqa: S307 - only digits, Decimal and + - * ( ) remain
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_equation_on_the_pay_page_is_right(language):
+    text = page(language, "evaluation-pay.md")
+    equations = [run.strip(" ,.") for run in EQUATION_CHARACTERS.findall(text) if "=" in run and re.search(r"\d", run)]
+    assert len(equations) >= 8, f"{language}: expected the worked example's equations, found {equations}"
+    for equation in equations:
+        values = [evaluate(side) for side in equation.split("=")]
+        assert len(set(values)) == 1, f"{language}/evaluation-pay.md: {equation!r} does not add up ({values})"
