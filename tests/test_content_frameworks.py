@@ -55,7 +55,7 @@ def flat(text: str) -> str:
 # control the norm ("it does not mean that he will give up control of marketing … While controlling marketing").
 WARNING_SIGN = {
     "en": r"[Bb]eware of the CEO who wants to hire a CMO but does not want to give up any control of marketing",
-    "zh": r"要当心那种想聘首席营销官、却丝毫不愿放出营销控制权的 CEO",
+    "zh": r"要当心那种想聘首席营销官、却丝毫不愿(?:放出|交出|让出|放弃)营销控制权的 CEO",
 }
 SEED_REVERSAL = {
     "en": [r"not (?:thereby )?giving up control", r"keep(?:s|ing)? (?:ownership|control) of marketing",
