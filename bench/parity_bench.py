@@ -5,7 +5,7 @@
 1. Generates N realistic page pairs (sections, nested lists, tables, admonitions, tabs, footnotes, links,
    figures, glosses) in a temporary site, locks them, and times `check_site` cold (empty summary cache, pages
    rendered in a process pool) and warm (summaries reused from .parity-cache/, the everyday case), for each N.
-2. Times `mkdocs build --strict` of a copy of the real site with and without hooks/parity.py, two builds each
+2. Times `mkdocs build --strict` of a copy of the real site with and without hooks/parity_check.py, two builds each
    (alternating), and prints the ratio of the fastest builds and the time the hook's own check took in each
    build (the first starts with no parity cache, as in CI).
 """
@@ -229,9 +229,9 @@ def build(site: Path, config: str) -> tuple[float, float | None]:
 
 def bench_build(rounds: int) -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hook_lines = [line for line in config.splitlines() if line.strip().startswith("- hooks/parity.py")]
+    hook_lines = [line for line in config.splitlines() if line.strip().startswith("- hooks/parity_check.py")]
     if not hook_lines:
-        print("mkdocs.yml does not list hooks/parity.py; skipping the build comparison")
+        print("mkdocs.yml does not list hooks/parity_check.py; skipping the build comparison")
         return
     with tempfile.TemporaryDirectory(prefix="parity-bench-real-") as folder:
         site = Path(folder)
@@ -243,7 +243,7 @@ def bench_build(rounds: int) -> None:
                 shutil.copy2(ROOT / name, site / name)
         without = "\n".join(line for line in config.splitlines() if line not in hook_lines) + "\n"
         (site / "mkdocs-without-parity.yml").write_text(without, encoding="utf-8")
-        print(f"strict build of the real site (a copy), with and without hooks/parity.py, {rounds} builds each, alternating")
+        print(f"strict build of the real site (a copy), with and without hooks/parity_check.py, {rounds} builds each, alternating")
         with_hook: list[float] = []
         without_hook: list[float] = []
         checks: list[float | None] = []

@@ -97,8 +97,12 @@ def test_abbreviations_are_appended_and_a_missing_file_is_named(tmp_path):
         load_abbreviations(tmp_path, "zh")
 
 
-def test_build_nesting_reports_the_outermost_build_end():
+def test_build_nesting_tells_the_outermost_build_from_nested_ones():
     nesting = BuildNesting()
-    nesting.enter(); nesting.enter()
+    assert nesting.enter() is True, "the first build is the outermost"
+    assert nesting.enter() is False, "a build inside it is nested"
     assert nesting.leave() is False
     assert nesting.leave() is True
+    nesting.enter()
+    nesting.reset()  # a failed build
+    assert nesting.enter() is True

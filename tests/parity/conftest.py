@@ -14,7 +14,7 @@ from parity.config import SiteConfig, load_site_config
 from parity.lock import LockEntry, write_lock
 
 ROOT = Path(__file__).resolve().parents[2]
-HOOK = ROOT / "hooks" / "parity.py"
+HOOK = ROOT / "hooks" / "parity_check.py"
 
 MKDOCS_YML = """\
 site_name: Parity test
