@@ -1,12 +1,15 @@
-"""MkDocs hook: search that works in Chinese and stays in the reader's language.
+"""MkDocs hook: search that stays in the reader's language and finds Chinese words inside compounds.
 
-- before pages are indexed: add the handbook's Chinese terms to jieba (handbook/search_words.py);
-- once the whole bilingual build is done: one search index per language, with Chinese sub-words
-  (handbook/search_index.py), and Material's worker repaired to split Chinese queries into whole words
-  (handbook/search_worker.py).
+Once the whole bilingual build is done: one search index per language, with Chinese sub-words
+(handbook/search_index.py), and Material's worker repaired to split Chinese queries into whole words
+(handbook/search_worker.py). The handbook's own Chinese terms need no code: mkdocs.yml gives them to jieba with the
+search plugin's `jieba_dict_user` setting.
 
-mkdocs-static-i18n builds the other languages inside the default language's post-build step and then rewrites the
-combined search index, so we act when the outermost build ends, after every plugin (priority -1000 < i18n's -100).
+Why a hook: mkdocs-static-i18n writes one search index holding every language, and neither it nor Material's search
+plugin has a setting for one index per language, for sub-words, or for the worker's query splitting.
+static-i18n builds the other languages inside the default language's post-build step and then rewrites the combined
+index, so this acts when the outermost build ends (handbook/build_nesting.py), after every plugin (priority -1000,
+below static-i18n's -100).
 """
 
 from __future__ import annotations
@@ -20,20 +23,10 @@ from mkdocs.plugins import event_priority
 from handbook.build_nesting import BuildNesting
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.search_index import split_search_index
-from handbook.search_words import SearchWordsError, add_search_words, read_search_words
 from handbook.search_worker import SearchWorkerPatternMissing, repair_query_segmentation
 
 log = logging.getLogger("mkdocs.plugins.handbook.search")
 nesting = BuildNesting()
-
-
-def on_config(config):
-    words_file = Path(config.config_file_path).parent / "includes" / "search-words.zh.txt"
-    try:
-        add_search_words(read_search_words(words_file))
-    except SearchWordsError as error:
-        log.warning(str(error))
-    return config
 
 
 def on_pre_build(config):

@@ -1,4 +1,4 @@
-"""The pure build helpers behind hooks/: search index split, Chinese search words, worker repair, charts, robots."""
+"""The pure build helpers behind hooks/: search index split, worker repair, charts, abbreviations, build nesting."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from handbook.bar_charts import BarChartError, draw_bars
 from handbook.build_nesting import BuildNesting
 from handbook.languages import language_of
 from handbook.search_index import chinese_subwords, split_search_index
-from handbook.search_words import SearchWordsError, read_search_words
 from handbook.search_worker import BUGGY, FIXED, SearchWorkerPatternMissing, repair_query_segmentation
 
 ZWSP = "\u200b"
@@ -64,20 +63,6 @@ def test_the_installed_material_worker_still_has_the_loop_we_repair():
 
     workers = list((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
     assert workers and all(FIXED in repair_query_segmentation(w.read_text(encoding="utf-8")) for w in workers)
-
-
-def test_search_words_file_errors_name_file_and_line(tmp_path):
-    good = tmp_path / "words.txt"
-    good.write_text("营销总监 50000 n\n# comment\n\n窜货\n", encoding="utf-8")
-    assert read_search_words(good) == [("营销总监", 50000), ("窜货", 50000)]
-    bad = tmp_path / "bad.txt"
-    bad.write_text("营销总监 many n\n", encoding="utf-8")
-    with pytest.raises(SearchWordsError, match=r"bad\.txt:1: expected"):
-        read_search_words(bad)
-    gbk = tmp_path / "gbk.txt"
-    gbk.write_bytes("营销总监".encode("gbk"))
-    with pytest.raises(SearchWordsError, match="not UTF-8"):
-        read_search_words(gbk)
 
 
 def test_bar_chart_draws_one_bar_per_row_and_rejects_rows_without_a_share():

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 
-from tests.conftest import is_loopback
+from tests.conftest import ROOT, is_loopback
 
 LANGUAGE_ROOTS = {"en": "", "zh": "zh/"}
 
@@ -66,3 +67,13 @@ def test_english_404_page_is_english(visit, server):
     assert page.evaluate("document.documentElement.lang") == "en"
     assert page.locator("[data-not-found]:not([hidden]) h1").inner_text() == "Page not found"
     assert page.locator("[data-not-found]:not([hidden]) a").get_attribute("href") == server.url
+
+
+def test_the_handbooks_chinese_terms_are_whole_words_in_the_chinese_search_index(site):
+    """mkdocs.yml gives includes/search-words.zh.txt to jieba (search: jieba_dict_user)."""
+    words_file = ROOT / "includes" / "search-words.zh.txt"
+    terms = [line.split()[0] for line in words_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    index = json.loads((site.site_dir / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = {word for doc in index["docs"] for word in re.split(r"[\u200b\s<>]+", doc["title"] + " " + doc["text"])}
+    missing = [term for term in terms if term not in indexed]
+    assert not missing, f"not indexed as whole words (is search.jieba_dict_user set? is the term on a page?): {missing}"
