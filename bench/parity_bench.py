@@ -22,13 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from handbook.site import load_site, markdown_extensions_yaml
+from parity.checker import check_site
+from parity.config import load_site_config
+from parity.lock import LockEntry, write_lock
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from parity.checker import check_site  # noqa: E402
-from parity.config import load_site_config  # noqa: E402
-from parity.lock import LockEntry, write_lock  # noqa: E402
-
+# The generated site uses the real site's Markdown extensions (mkdocs.yml, through the site model).
 MKDOCS_YML = """\
 site_name: Parity benchmark
 plugins:
@@ -37,21 +38,6 @@ plugins:
       languages:
         - {locale: en, default: true, name: English}
         - {locale: zh, name: 中文}
-markdown_extensions:
-  - abbr
-  - admonition
-  - attr_list
-  - def_list
-  - footnotes
-  - md_in_html
-  - tables
-  - toc:
-      permalink: true
-  - pymdownx.blocks.html
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.tabbed:
-      alternate_style: true
 """
 
 
@@ -156,7 +142,7 @@ description: 关于首席营销官职责的基准测试页面 {n}。
 
 
 def generate(root: Path, pairs: int) -> None:
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML + markdown_extensions_yaml(load_site()), encoding="utf-8")
     for lang, page in (("en", english_page), ("zh", chinese_page)):
         folder = root / "docs" / lang
         folder.mkdir(parents=True)

@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from handbook.build_nesting import BuildNesting
+from handbook.site import SiteError, site_from_config
 
 log = get_plugin_logger("parity")
 
@@ -76,18 +77,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _site_config(config: MkDocsConfig) -> Any:
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-    i18n = config.plugins.get("i18n")
-    languages: tuple[str, ...] = ()
-    if i18n is not None:
-        locales = [lang.locale for lang in i18n.config.languages]
-        default = [lang.locale for lang in i18n.config.languages if lang.default]
-        languages = tuple(default + [locale for locale in locales if locale not in default])
-    if len(languages) < 2:
-        raise parity.config.ConfigError("the i18n plugin with at least two languages is not configured")
+    try:
+        site = site_from_config(config)
+    except SiteError as error:
+        raise parity.config.ConfigError(str(error)) from error
     return parity.config.SiteConfig(
         root=root,
         docs_dir=Path(config.docs_dir).resolve(),
-        languages=languages,
+        languages=site.codes,
         extensions=tuple(config.markdown_extensions),
         extension_configs=dict(config.mdx_configs),
         lock_path=root / parity.config.LOCK_FILE_NAME,

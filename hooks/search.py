@@ -21,9 +21,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from handbook.build_nesting import BuildNesting
-from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.search_index import split_search_index
 from handbook.search_worker import SearchWorkerPatternMissing, repair_query_segmentation
+from handbook.site import site_from_config
 
 log = logging.getLogger("mkdocs.plugins.handbook.search")
 nesting = BuildNesting()
@@ -46,8 +46,9 @@ def on_post_build(config):
     if not combined.exists():
         return
     index = json.loads(combined.read_text(encoding="utf-8"))
-    for language, part in split_search_index(index, LANGUAGES, DEFAULT_LANGUAGE).items():
-        target = combined if language == DEFAULT_LANGUAGE else site_dir / language / "search" / "search_index.json"
+    site = site_from_config(config)
+    for code, part in split_search_index(index, site.codes, site.default_language.code).items():
+        target = site_dir / site.language(code).root / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for worker in (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"):

@@ -1,0 +1,21 @@
+"""MkDocs hook: give every template the site's languages, as mkdocs.yml's i18n block declares them.
+
+Templates get `site_languages` (every language: code, name, root, og_locale, default; the default first) and
+`site_language` (the one being built: mkdocs-static-i18n sets theme.language per language). overrides/main.html
+writes the hreflang alternates and Open Graph locales from them, so no template names a language.
+
+Why a hook: a template could only reach the list through the i18n plugin's object (config.plugins.i18n.config),
+and Material's config.extra.alternate, which static-i18n fills, holds per-page links in two shapes (the site's
+path on home pages, page URLs elsewhere) and no Open Graph locale.
+"""
+
+from __future__ import annotations
+
+from handbook.site import site_from_config
+
+
+def on_env(env, config, files):
+    site = site_from_config(config)
+    env.globals["site_languages"] = site.languages
+    env.globals["site_language"] = site.language(config.theme["language"])
+    return env
