@@ -308,6 +308,13 @@ def test_before_material_starts_enter_keeps_search_and_escape_closes_it(visit, s
     assert not record.console_errors, record.console_errors
 
 
+def test_before_material_starts_the_page_is_marked_js_and_search_shows(visit):
+    page = visit("role/").page  # no interaction: Material's scripts have not loaded
+    assert page.evaluate("document.documentElement.className.split(' ')").count("js") == 1
+    assert page.evaluate("typeof window.document$") == "undefined"
+    assert page.locator(".md-search__input").is_visible(), "Material hides search on a no-js page"
+
+
 def test_a_page_opened_at_a_heading_waits_for_interaction(visit):
     heading = visit(CHINESE.root + "glossary/").page.locator(".md-content h2[id]").last.get_attribute("id")
     record = visit(f"{CHINESE.root}glossary/#{heading}")  # the browser scrolls there, which is not the reader's interaction
