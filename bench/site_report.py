@@ -3,6 +3,7 @@
     uv run python -m bench.site_report                 # every page, weight + Lighthouse
     uv run python -m bench.site_report --no-lighthouse # weight only (a few seconds)
     uv run python -m bench.site_report --pages 4 --json report.json
+    uv run python -m bench.site_report --page glossary/ --page zh/role/
 
 It builds the site strictly for a loopback address (tests/site_build.py), serves it as GitHub Pages does, under
 /cmo-handbook/ with gzip and a 404 page (the tests' server, tests/site_server.py), and for every page of nav in
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse, report weights only")
     parser.add_argument("--pages", type=int, metavar="N", help="only the first N pages (the default language first)")
+    parser.add_argument("--page", action="append", metavar="PATH", default=[],
+                        help="only this page, as served below the site's address (zh/role/, '' for home); repeatable")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every figure to FILE as JSON")
     parser.add_argument("--no-strict", action="store_true",
                         help="build without --strict, to measure a work-in-progress tree (the figures still count)")
@@ -44,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lighthouse will be skipped. {lighthouse_problem}", file=sys.stderr)
 
     pages = [path for _, path in load_site().served_pages()][: args.pages]
+    if args.page:
+        unknown = [path for path in args.page if path not in pages]
+        if unknown:
+            parser.error(f"not a page of nav: {', '.join(unknown)} (give paths like zh/role/)")
+        pages = args.page
     port = free_port()
     base_url = f"http://127.0.0.1:{port}{BASE_PATH}"
     with tempfile.TemporaryDirectory(prefix="site-report-") as tmp:
