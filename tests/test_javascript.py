@@ -68,3 +68,7 @@ def test_every_inline_script_of_a_page_is_one_of_the_files_or_materials_own(site
         assert ours == expected, f"/{path}: inlined {sorted(ours)}, expected {sorted(expected)}"
         unknown = [s[:60] for s in scripts if s not in code.values() and not s.startswith(MATERIAL_INLINE)]
         assert not unknown, f"/{path}: inline script that is not in overrides/javascripts/: {unknown}"
+
+
+def test_the_scripts_are_not_also_published_as_files(site):
+    assert not (site.site_dir / "javascripts").exists(), "overrides/javascripts/ was copied into the site"
