@@ -5,7 +5,7 @@
 1. Generates N realistic page pairs (sections, nested lists, tables, admonitions, tabs, footnotes, links,
    figures, glosses) in a temporary site, locks them, and times `check_site` cold (empty summary cache, pages
    rendered in a process pool) and warm (summaries reused from .parity-cache/, the everyday case), for each N.
-2. Times `mkdocs build --strict` of a copy of the real site with and without hooks/parity.py, two builds each
+2. Times `mkdocs build --strict` of a copy of the real site with and without hooks/parity_check.py, two builds each
    (alternating), and prints the ratio of the fastest builds and the time the hook's own check took in each
    build (the first starts with no parity cache, as in CI).
 """
@@ -22,13 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from handbook.site import load_site, markdown_extensions_yaml
+from parity.checker import check_site
+from parity.config import load_site_config
+from parity.lock import LockEntry, write_lock
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from parity.checker import check_site  # noqa: E402
-from parity.config import load_site_config  # noqa: E402
-from parity.lock import LockEntry, write_lock  # noqa: E402
-
+# The generated site uses the real site's Markdown extensions (mkdocs.yml, through the site model).
 MKDOCS_YML = """\
 site_name: Parity benchmark
 plugins:
@@ -37,21 +38,6 @@ plugins:
       languages:
         - {locale: en, default: true, name: English}
         - {locale: zh, name: 中文}
-markdown_extensions:
-  - abbr
-  - admonition
-  - attr_list
-  - def_list
-  - footnotes
-  - md_in_html
-  - tables
-  - toc:
-      permalink: true
-  - pymdownx.blocks.html
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.tabbed:
-      alternate_style: true
 """
 
 
@@ -156,7 +142,7 @@ description: 关于首席营销官职责的基准测试页面 {n}。
 
 
 def generate(root: Path, pairs: int) -> None:
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML + markdown_extensions_yaml(load_site()), encoding="utf-8")
     for lang, page in (("en", english_page), ("zh", chinese_page)):
         folder = root / "docs" / lang
         folder.mkdir(parents=True)
@@ -229,9 +215,9 @@ def build(site: Path, config: str) -> tuple[float, float | None]:
 
 def bench_build(rounds: int) -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hook_lines = [line for line in config.splitlines() if line.strip().startswith("- hooks/parity.py")]
+    hook_lines = [line for line in config.splitlines() if line.strip().startswith("- hooks/parity_check.py")]
     if not hook_lines:
-        print("mkdocs.yml does not list hooks/parity.py; skipping the build comparison")
+        print("mkdocs.yml does not list hooks/parity_check.py; skipping the build comparison")
         return
     with tempfile.TemporaryDirectory(prefix="parity-bench-real-") as folder:
         site = Path(folder)
@@ -243,7 +229,7 @@ def bench_build(rounds: int) -> None:
                 shutil.copy2(ROOT / name, site / name)
         without = "\n".join(line for line in config.splitlines() if line not in hook_lines) + "\n"
         (site / "mkdocs-without-parity.yml").write_text(without, encoding="utf-8")
-        print(f"strict build of the real site (a copy), with and without hooks/parity.py, {rounds} builds each, alternating")
+        print(f"strict build of the real site (a copy), with and without hooks/parity_check.py, {rounds} builds each, alternating")
         with_hook: list[float] = []
         without_hook: list[float] = []
         checks: list[float | None] = []

@@ -1,8 +1,11 @@
 """Split MkDocs' one search index into one per language, so a reader only finds pages in their own language.
 
 mkdocs-static-i18n writes a single search/search_index.json holding every language. The site's templates point each
-language's search at its own root (`/` for the default language, `/zh/` for Chinese), so we write one index there
-for each language, with locations relative to that root.
+language's search at its own root (mkdocs.yml's i18n `link`: `/` for the default language, `/<locale>/` for the
+others), so we write one index there for each language, with locations relative to that root.
+
+Chinese is the one language named here, because jieba, which splits it, is Chinese-only: CHINESE is the ISO 639-1
+code jieba's language has, not a site setting. A site language whose code is CHINESE gets sub-words.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from bs4 import BeautifulSoup
 
 SearchIndex = dict[str, Any]
 
+CHINESE = "zh"  # the language jieba segments (ISO 639-1)
 ZERO_WIDTH_SPACE = "\u200b"
 HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 # Extra, unrendered fields: the sub-words of Chinese compounds, boosted like the field they come from.
@@ -57,15 +61,18 @@ def add_chinese_subwords(index: SearchIndex) -> SearchIndex:
 
 
 def split_search_index(index: SearchIndex, languages: tuple[str, ...], default: str) -> dict[str, SearchIndex]:
-    """Return {language: index} with each document in its language's index and its location made relative."""
+    """Return {language: index} with each document in its language's index and its location made relative.
+
+    `languages` are the site's language codes, which are also the first folder of a non-default page's location."""
     result: dict[str, SearchIndex] = {}
     for language in languages:
         part = {key: copy.deepcopy(value) for key, value in index.items() if key != "docs"}
         part["docs"] = []
         config = part.get("config")
         if isinstance(config, dict) and "lang" in config:
-            # Only the stemmer of the reader's language; Chinese words are pre-split by jieba at build time.
-            config["lang"] = [language] if language == "en" else ["en"]
+            # Only the stemmer of the reader's language; Chinese words are pre-split by jieba at build time, so a
+            # Chinese index stems only the default language's words in it.
+            config["lang"] = [default if language == CHINESE else language]
         result[language] = part
     for doc in index.get("docs", []):
         location = doc.get("location", "")
@@ -73,6 +80,6 @@ def split_search_index(index: SearchIndex, languages: tuple[str, ...], default: 
         if language != default:
             doc = {**doc, "location": location[len(language) + 1 :]}
         result[language]["docs"].append(doc)
-    if "zh" in result:
-        add_chinese_subwords(result["zh"])
+    if CHINESE in result:
+        add_chinese_subwords(result[CHINESE])
     return result

@@ -1,4 +1,8 @@
-"""MkDocs hook: turn tables inside `div.bar-chart` blocks into bar charts (see handbook/bar_charts.py)."""
+"""MkDocs hook: turn tables inside `div.bar-chart` blocks into bar charts (see handbook/bar_charts.py).
+
+Why a hook: no Markdown extension or Material setting draws a chart from a table without a script, and a chart
+script would be the first view's only script file; the bars are plain elements styled by handbook.css.
+"""
 
 from __future__ import annotations
 

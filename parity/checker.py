@@ -158,7 +158,7 @@ def check_pages(
     jobs = [(lang, rel, raw) for lang in languages for rel, raw in pages.get(lang, {}).items()]
     summaries = {(s["lang"], s["rel"]): s for s in summarise_pages(site, jobs, workers)}
     result = CheckResult(languages=languages, summaries=summaries)
-    result.findings.extend(rules.check_pages({lang: list(pages.get(lang, {})) for lang in languages}))
+    result.findings.extend(rules.check_every_page_exists({lang: list(pages.get(lang, {})) for lang in languages}))
 
     default, others = languages[0], languages[1:]
     all_rels = sorted(set().union(*(set(pages.get(lang, {})) for lang in languages)))

@@ -41,7 +41,7 @@ def _plural(count: int, noun: str, plural: str | None = None) -> str:
 # --- P1 pages ------------------------------------------------------------------------------------------------
 
 
-def check_pages(pages: Mapping[str, Iterable[str]]) -> list[Finding]:
+def check_every_page_exists(pages: Mapping[str, Iterable[str]]) -> list[Finding]:
     """P1: every page exists in every language."""
     findings: list[Finding] = []
     by_lang = {lang: set(rels) for lang, rels in pages.items()}

@@ -35,7 +35,7 @@ def chromium_executable(playwright) -> Path | None:
 
 def wake(page, *, quiet_ms: int = 500, timeout_ms: int = 10_000) -> None:
     """Do what a reader's first interaction does (move the pointer), which starts Material's scripts (they load on
-    interaction: overrides/partials/scripts-on-interaction.html). Return once Material has started (its
+    interaction: overrides/javascripts/material-on-interaction.js). Return once Material has started (its
     documented global document$ exists) and no request has been in flight for quiet_ms."""
     in_flight: set = set()
 

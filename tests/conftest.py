@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,12 +9,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import CHROMIUM_FLAGS, browser_required, chromium_executable
-from tests.site_server import SiteServer, free_port
+from tests.site_build import build_site
+from tests.site_server import BASE_PATH, SiteServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@dataclass
+@dataclass(frozen=True)
 class Build:
     site_dir: Path
     site_url: str
@@ -30,15 +28,8 @@ class Build:
 def build(tmp_path_factory) -> Build:
     """Build the real site strictly, once per session, for the loopback server's address."""
     port = free_port()
-    site_url = f"http://127.0.0.1:{port}/cmo-handbook/"
-    site_dir = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("BUILD_ONLY_LOCALE", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    return Build(site_dir, site_url, port, result.returncode, result.stdout + result.stderr)
+    result = build_site(tmp_path_factory.mktemp("site"), f"http://127.0.0.1:{port}{BASE_PATH}")
+    return Build(result.site_dir, result.site_url, port, result.returncode, result.output)
 
 
 @pytest.fixture(scope="session")

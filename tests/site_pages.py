@@ -1,27 +1,21 @@
-"""Every page of the site, in both languages, derived from the files under docs/."""
+"""The site's languages and pages, from mkdocs.yml through the site model (handbook/site.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from handbook.site import Language, load_site
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-LANGUAGES = ("en", "zh")
-LANGUAGE_ROOT = {"en": "", "zh": "zh/"}
-
-
-def page_url_path(relative_md: Path) -> str:
-    """docs-relative page path → served path: role.md → role/, frameworks/index.md → frameworks/, index.md → ''."""
-    parts = list(relative_md.with_suffix("").parts)
-    if parts[-1] == "index":
-        parts = parts[:-1]
-    return "".join(f"{part}/" for part in parts)
+SITE = load_site()
+DEFAULT = SITE.default_language
+# The tests that are about Chinese text (search, reading comfort) look the language up: if mkdocs.yml stopped
+# declaring it, they fail here by name instead of passing on the wrong pages.
+CHINESE = SITE.language("zh")
 
 
-def page_slugs() -> list[str]:
-    """Served paths of the English pages (the Chinese ones are the same under zh/)."""
-    return sorted(page_url_path(md.relative_to(DOCS / "en")) for md in (DOCS / "en").rglob("*.md"))
+def all_pages() -> list[tuple[Language, str]]:
+    """(language, served path below the site's address) for every page of every language, in nav order."""
+    return list(SITE.served_pages())
 
 
-def all_pages() -> list[tuple[str, str]]:
-    """(language, served path relative to the site root) for every page of both languages."""
-    return [(language, LANGUAGE_ROOT[language] + slug) for language in LANGUAGES for slug in page_slugs()]
+def other_language(language: Language) -> Language:
+    """A language to switch to from `language`: the default one, or from it the next."""
+    return SITE.languages[1] if language.default else DEFAULT

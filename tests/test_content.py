@@ -9,14 +9,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from tests.site_pages import CHINESE, DEFAULT, SITE
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-PAGE_MAP = [
-    "index.md", "role.md", "duties.md", "skills.md", "practice.md",
-    "frameworks/index.md", "frameworks/eight-suggestions.md", "frameworks/eight-responsibilities.md",
-    "comparison.md", "evaluation-pay.md", "certification.md", "glossary.md", "sources.md",
-]
-LANGUAGES = ("en", "zh")
+PAGES = SITE.pages  # nav
+LANGUAGES = SITE.codes  # mkdocs.yml's i18n block
 # Text from the scraped pages' navigation, related-article lists and footers (EDITORIAL.md: junk to leave out).
 SCRAPED_JUNK = [
     "Previous article:", "Next article:", "- Related articles", "】相关文章", "相关推荐执行总监", "推荐度:", "推荐度：",
@@ -39,19 +37,19 @@ def body(path: Path) -> str:
     return re.sub(r"\A---\r?\n.*?\r?\n---\r?\n", "", path.read_text(encoding="utf-8-sig"), count=1, flags=re.S)
 
 
-@pytest.mark.parametrize("slug", PAGE_MAP)
-def test_every_page_of_the_page_map_exists_in_both_languages(slug):
+@pytest.mark.parametrize("slug", PAGES)
+def test_every_page_of_the_nav_exists_in_every_language(slug):
     for language in LANGUAGES:
         assert (DOCS / language / slug).is_file(), f"docs/{language}/{slug} is missing"
 
 
-@pytest.mark.parametrize("slug", PAGE_MAP)
+@pytest.mark.parametrize("slug", PAGES)
 def test_every_page_has_a_title_and_description_in_its_language(slug):
     for language in LANGUAGES:
         meta = front_matter(DOCS / language / slug)
         assert meta.get("title") and meta.get("description"), f"{language}/{slug}: title or description missing"
         has_cjk = bool(re.search(r"[\u4e00-\u9fff]", meta["title"] + meta["description"]))
-        assert has_cjk == (language == "zh"), f"{language}/{slug}: front matter not in the page's language"
+        assert has_cjk == (language == CHINESE.code), f"{language}/{slug}: front matter not in the page's language"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -92,7 +90,7 @@ def test_the_glossary_covers_every_abbreviation_used_on_the_site():
 
 
 def test_glossary_uses_the_fixed_terminology():
-    en, zh = body(DOCS / "en" / "glossary.md"), body(DOCS / "zh" / "glossary.md")
+    en, zh = body(DOCS / DEFAULT.code / "glossary.md"), body(DOCS / CHINESE.code / "glossary.md")
     for english, chinese in [
         ("Chief Marketing Officer", "首席营销官"), ("marketing director", "营销总监"), ("sales director", "销售总监"),
         ("operations director", "运营总监"), ("commission", "提成"), ("performance pay", "绩效工资"),
@@ -110,8 +108,8 @@ def test_pay_page_carries_the_commission_figures(language):
 
 
 ELIGIBILITY = {
-    "en": [r"\b3\b.*years?", r"postgraduate|master", r"bachelor", r"college|associate|junior college"],
-    "zh": [r"三年|3 年", r"研究生", r"本科", r"大专"],
+    DEFAULT.code: [r"\b3\b.*years?", r"postgraduate|master", r"bachelor", r"college|associate|junior college"],
+    CHINESE.code: [r"三年|3 年", r"研究生", r"本科", r"大专"],
 }
 
 
@@ -127,7 +125,7 @@ def test_certification_page_carries_the_four_eligibility_conditions(language):
 
 
 def test_knowledge_mix_is_drawn_as_a_chart_without_scripts(site):
-    for language_root in ("", "zh/"):
+    for language_root in (language.root for language in SITE.languages):
         html = (site.site_dir / language_root / "skills" / "index.html").read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         bars = soup.select("div.bar-chart .bar-chart__bar")
@@ -136,7 +134,7 @@ def test_knowledge_mix_is_drawn_as_a_chart_without_scripts(site):
 
 
 def test_abbreviations_show_their_expansion_in_each_language(site):
-    for language_root, expansion in (("", "Chief marketing officer"), ("zh/", "首席营销官")):
+    for language_root, expansion in ((DEFAULT.root, "Chief marketing officer"), (CHINESE.root, "首席营销官")):
         soup = BeautifulSoup((site.site_dir / language_root / "role" / "index.html").read_text(encoding="utf-8"), "html.parser")
         titles = {abbr.get_text(): abbr.get("title") for abbr in soup.select("article abbr")}
         assert "CMO" in titles and expansion in titles["CMO"], titles

@@ -1,4 +1,4 @@
-"""The pure build helpers behind hooks/: search index split, Chinese search words, worker repair, charts, robots."""
+"""The pure build helpers behind hooks/: search index split, worker repair, charts, abbreviations, build nesting."""
 
 from __future__ import annotations
 
@@ -7,18 +7,69 @@ import pytest
 from handbook.abbreviations import AbbreviationsError, append_abbreviations, load_abbreviations
 from handbook.bar_charts import BarChartError, draw_bars
 from handbook.build_nesting import BuildNesting
-from handbook.languages import language_of
 from handbook.search_index import chinese_subwords, split_search_index
-from handbook.search_words import SearchWordsError, read_search_words
 from handbook.search_worker import BUGGY, FIXED, SearchWorkerPatternMissing, repair_query_segmentation
+from handbook.site import SiteError, load_site, served_path
 
 ZWSP = "\u200b"
 
 
-def test_language_of_a_docs_path():
-    assert language_of("zh/role.md") == "zh"
-    assert language_of("en/frameworks/index.md") == "en"
-    assert language_of("assets/stylesheets/handbook.css") == "en"
+TINY_SITE = """\
+site_name: Tiny
+theme:
+  name: material
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: de
+          name: Deutsch
+          extra:
+            og_locale: de_DE
+        - locale: fr
+          default: true
+          name: Français
+nav:
+  - index.md
+  - Guide:
+      - guide/index.md
+      - guide/start.md
+  - https://example.com/
+markdown_extensions:
+  - abbr
+  - toc:
+      permalink: true
+"""
+
+
+def test_the_site_model_reads_languages_pages_and_extensions_from_mkdocs_yml(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(TINY_SITE, encoding="utf-8")
+    site = load_site(tmp_path / "mkdocs.yml")
+    assert [(lang.code, lang.name, lang.root, lang.og_locale) for lang in site.languages] == [
+        ("fr", "Français", "", None),  # the default language first, served at the site's root
+        ("de", "Deutsch", "de/", "de_DE"),
+    ]
+    assert site.pages == ("index.md", "guide/index.md", "guide/start.md")
+    assert "abbr" in site.extensions and site.extension_configs["toc"] == {"permalink": True}
+    assert [path for _, path in site.served_pages()] == ["", "guide/", "guide/start/", "de/", "de/guide/", "de/guide/start/"]
+    assert site.language_of("de/guide/start.md").code == "de"
+    assert site.language_of("assets/stylesheets/site.css").code == "fr", "shared files belong to the default language"
+    with pytest.raises(SiteError, match="declares no language 'it'"):
+        site.language("it")
+
+
+def test_the_site_model_says_when_mkdocs_yml_has_no_languages(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Tiny\nnav:\n  - index.md\n", encoding="utf-8")
+    with pytest.raises(SiteError, match="mkdocs.yml: the i18n plugin .* is not configured"):
+        load_site(tmp_path / "mkdocs.yml")
+
+
+def test_served_path_of_a_page():
+    assert served_path("index.md") == ""
+    assert served_path("frameworks/index.md") == "frameworks/"
+    assert served_path("role.md") == "role/"
 
 
 def test_split_search_index_keeps_each_language_apart_with_relative_locations():
@@ -66,20 +117,6 @@ def test_the_installed_material_worker_still_has_the_loop_we_repair():
     assert workers and all(FIXED in repair_query_segmentation(w.read_text(encoding="utf-8")) for w in workers)
 
 
-def test_search_words_file_errors_name_file_and_line(tmp_path):
-    good = tmp_path / "words.txt"
-    good.write_text("营销总监 50000 n\n# comment\n\n窜货\n", encoding="utf-8")
-    assert read_search_words(good) == [("营销总监", 50000), ("窜货", 50000)]
-    bad = tmp_path / "bad.txt"
-    bad.write_text("营销总监 many n\n", encoding="utf-8")
-    with pytest.raises(SearchWordsError, match=r"bad\.txt:1: expected"):
-        read_search_words(bad)
-    gbk = tmp_path / "gbk.txt"
-    gbk.write_bytes("营销总监".encode("gbk"))
-    with pytest.raises(SearchWordsError, match="not UTF-8"):
-        read_search_words(gbk)
-
-
 def test_bar_chart_draws_one_bar_per_row_and_rejects_rows_without_a_share():
     html = '<div class="bar-chart"><table><tbody><tr><td>A</td><td>35%</td></tr><tr><td>B</td><td>5%</td></tr></tbody></table></div>'
     drawn = draw_bars(html)
@@ -97,8 +134,12 @@ def test_abbreviations_are_appended_and_a_missing_file_is_named(tmp_path):
         load_abbreviations(tmp_path, "zh")
 
 
-def test_build_nesting_reports_the_outermost_build_end():
+def test_build_nesting_tells_the_outermost_build_from_nested_ones():
     nesting = BuildNesting()
-    nesting.enter(); nesting.enter()
+    assert nesting.enter() is True, "the first build is the outermost"
+    assert nesting.enter() is False, "a build inside it is nested"
     assert nesting.leave() is False
     assert nesting.leave() is True
+    nesting.enter()
+    nesting.reset()  # a failed build
+    assert nesting.enter() is True

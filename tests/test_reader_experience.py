@@ -9,10 +9,10 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser import wake
 from tests.conftest import is_loopback
-from tests.site_pages import LANGUAGE_ROOT, all_pages
+from tests.site_pages import CHINESE, DEFAULT, SITE, all_pages, other_language
 
 PAGES = all_pages()
-PAGE_IDS = [path or "/" for _, path in PAGES]
+PAGE_IDS = ["/" + path for _, path in PAGES]
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +65,8 @@ def test_scripts_wait_for_the_first_interaction_then_start(opened, language, pat
 @pytest.mark.parametrize(("language", "path"), PAGES, ids=PAGE_IDS)
 def test_head_tags_are_present_and_absolute(opened, server, language, path):
     page = opened(path)["page"]
-    base_path = path[len(LANGUAGE_ROOT[language]) :]
-    assert page.evaluate("document.documentElement.lang") == language
+    base_path = path[len(language.root) :]
+    assert page.evaluate("document.documentElement.lang") == language.code
     description = page.locator('meta[name="description"]').get_attribute("content")
     assert description and len(description) > 20
     assert page.locator('link[rel="canonical"]').get_attribute("href") == server.url + path
@@ -75,16 +75,16 @@ def test_head_tags_are_present_and_absolute(opened, server, language, path):
         for link in page.locator('link[rel="alternate"][hreflang]').all()
     }
     assert alternates == {
-        "en": server.url + base_path,
-        "zh": server.url + "zh/" + base_path,
-        "x-default": server.url + base_path,
+        **{other.code: server.url + other.root + base_path for other in SITE.languages},
+        "x-default": server.url + DEFAULT.root + base_path,
     }
     og = {
         meta.get_attribute("property"): meta.get_attribute("content")
         for meta in page.locator('meta[property^="og:"]').all()
     }
     assert og["og:title"] and og["og:description"] == description
-    assert og["og:locale"] == ("zh_CN" if language == "zh" else "en_US")
+    assert og["og:locale"] == language.og_locale
+    assert og["og:locale:alternate"] == other_language(language).og_locale
     assert og["og:url"] == server.url + path
 
 
@@ -98,16 +98,16 @@ def test_axe_finds_no_violations(opened, language, path):
 
 @pytest.mark.parametrize(("language", "path"), PAGES, ids=PAGE_IDS)
 def test_switcher_leads_to_the_same_page_in_the_other_language(visit, server, language, path):
-    other = "zh" if language == "en" else "en"
+    other = other_language(language)
     record = visit(path)
     page = record.page
     wake(page)  # with Material's scripts running, whose "stay on page" code must not fetch a missing sitemap
     page.locator(".md-header__option .md-select").hover()
-    page.locator(f'.md-select__link[hreflang="{other}"]').click()
+    page.locator(f'.md-select__link[hreflang="{other.code}"]').click()
     page.wait_for_load_state("networkidle")
-    base_path = path[len(LANGUAGE_ROOT[language]) :]
-    assert page.url == server.url + LANGUAGE_ROOT[other] + base_path
-    assert page.evaluate("document.documentElement.lang") == other
+    base_path = path[len(language.root) :]
+    assert page.url == server.url + other.root + base_path
+    assert page.evaluate("document.documentElement.lang") == other.code
     assert not record.failed_responses, record.failed_responses
     assert not record.console_errors, record.console_errors
 
@@ -115,7 +115,7 @@ def test_switcher_leads_to_the_same_page_in_the_other_language(visit, server, la
 def test_dark_scheme_has_no_contrast_violations(browser, server):
     context = browser.new_context(color_scheme="dark")
     try:
-        for path in ("", "zh/"):
+        for path in (language.root for language in SITE.languages):
             page = context.new_page()
             page.goto(server.url + path, wait_until="networkidle")
             for state in ("before any interaction", "with Material's scripts running"):
@@ -128,23 +128,23 @@ def test_dark_scheme_has_no_contrast_violations(browser, server):
 
 
 def test_keyboard_reaches_skip_link_then_switcher(visit, server):
-    page = visit("zh/").page
+    page = visit(CHINESE.root).page
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.className")
     assert "md-skip" in focused, f"first Tab should land on the skip link, got {focused!r}"
     for _ in range(15):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "en":
+        if page.evaluate("document.activeElement.getAttribute('hreflang')") == DEFAULT.code:
             break
     else:
-        pytest.fail("the language switcher's English link is not reachable with Tab")
+        pytest.fail(f"the language switcher's {DEFAULT.name} link is not reachable with Tab")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url == server.url
+    assert page.url == server.url + DEFAULT.root
 
 
 def test_keyboard_opens_search_and_gets_results(visit):
-    page = visit("zh/").page
+    page = visit(CHINESE.root).page
     page.keyboard.press("/")  # Material's search shortcut; as the first key, it also starts Material's scripts
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')", timeout=5_000)
     results_for(page, "营销")
@@ -164,7 +164,7 @@ def test_print_hides_navigation_and_search_and_shows_link_targets(visit):
 
 
 def test_chinese_text_is_set_for_comfortable_reading(visit):
-    page = visit("zh/").page
+    page = visit(CHINESE.root).page
     size, line_height = page.evaluate(
         "(() => { const s = getComputedStyle(document.querySelector('.md-typeset p')); "
         "return [parseFloat(s.fontSize), parseFloat(s.lineHeight)]; })()"
@@ -183,7 +183,7 @@ def test_sitemap_lists_both_languages_with_alternates(site):
     sitemap = (site.site_dir / "sitemap.xml").read_text(encoding="utf-8")
     for language, path in PAGES:
         assert f"<loc>{site.site_url}{path}</loc>" in sitemap or f'href="{site.site_url}{path}"' in sitemap, path
-    assert re.search(r'hreflang="zh" href="[^"]+/zh/', sitemap)
+    assert re.search(rf'hreflang="{CHINESE.code}" href="[^"]+/{CHINESE.root}', sitemap)
 
 
 def search(page, query: str) -> list[str]:
@@ -201,9 +201,9 @@ def results_for(page, query: str) -> list[str]:
 
 
 CHINESE_QUERIES = {
-    "营销总监": "zh/frameworks/eight-responsibilities/",  # the page titled 市场营销总监的八项职责
-    "高级营销师": "zh/certification/",
-    "运营总监职责": "zh/comparison/",
+    "营销总监": "frameworks/eight-responsibilities/",  # the page titled 市场营销总监的八项职责
+    "高级营销师": "certification/",
+    "运营总监职责": "comparison/",
 }
 ENGLISH_QUERIES = {
     "senior marketer": "certification/",
@@ -214,26 +214,26 @@ ENGLISH_QUERIES = {
 
 @pytest.mark.parametrize("query", CHINESE_QUERIES)
 def test_chinese_search_returns_chinese_results_only(visit, server, query):
-    results = search(visit("zh/").page, query)
+    results = search(visit(CHINESE.root).page, query)
     assert results, f"no results for {query}"
-    assert all(url.startswith(server.url + "zh/") for url in results), results
+    assert all(url.startswith(server.url + CHINESE.root) for url in results), results
 
 
 @pytest.mark.parametrize(("query", "expected"), CHINESE_QUERIES.items())
 def test_chinese_search_finds_the_right_page_first(visit, server, query, expected):
-    results = search(visit("zh/").page, query)
-    assert results[0].split("?")[0].split("#")[0] == server.url + expected, results[:3]
+    results = search(visit(CHINESE.root).page, query)
+    assert results[0].split("?")[0].split("#")[0] == server.url + CHINESE.root + expected, results[:3]
 
 
 @pytest.mark.parametrize(("query", "expected"), ENGLISH_QUERIES.items())
 def test_english_search_finds_the_right_page_first_in_english_only(visit, server, query, expected):
-    results = search(visit("").page, query)
-    assert results[0].split("?")[0].split("#")[0] == server.url + expected, results[:3]
-    assert not any(url.startswith(server.url + "zh/") for url in results), results
+    results = search(visit(DEFAULT.root).page, query)
+    assert results[0].split("?")[0].split("#")[0] == server.url + DEFAULT.root + expected, results[:3]
+    assert not any(url.startswith(server.url + CHINESE.root) for url in results), results
 
 
 def test_search_highlights_the_query_on_the_opened_page(visit):
-    page = visit("zh/").page
+    page = visit(CHINESE.root).page
     search(page, "高级营销师")
     # The first entry is the page itself (Material gives it no terms); the matching section carries ?h=terms.
     section = page.locator('.md-search-result__item a[href*="?h="]:not([href$="?h="])').first
@@ -256,7 +256,7 @@ def test_search_suggests_a_completion(visit):
 
 
 def test_colour_scheme_chosen_before_scripts_start_is_kept_when_they_start(visit):
-    page = visit("zh/role/").page
+    page = visit(CHINESE.root + "role/").page
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     # A click event alone, as a tap can arrive before Material's scripts have loaded.
     page.locator('label[for="__palette_1"]').dispatch_event("click")
@@ -272,17 +272,17 @@ def test_on_a_phone_tapping_search_then_typing_finds_results(browser, server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     try:
         page = context.new_page()
-        page.goto(server.url + "zh/", wait_until="networkidle")
+        page.goto(server.url + CHINESE.root, wait_until="networkidle")
         page.tap('label.md-header__button[for="__search"]')  # the first interaction
         page.wait_for_function("document.activeElement.classList.contains('md-search__input')", timeout=5_000)
         links = results_for(page, "营销")
-        assert links and all("/zh/" in link for link in links), links
+        assert links and all(link.startswith(server.url + CHINESE.root) for link in links), links
     finally:
         context.close()
 
 
 def test_next_page_key_works_as_the_first_interaction(visit, server):
-    page = visit("zh/role/").page
+    page = visit(CHINESE.root + "role/").page
     next_page = page.locator('link[rel="next"]').get_attribute("href")
     with page.expect_navigation():
         page.keyboard.press("n")  # Material's "next page" key; it also starts Material's scripts
@@ -308,9 +308,16 @@ def test_before_material_starts_enter_keeps_search_and_escape_closes_it(visit, s
     assert not record.console_errors, record.console_errors
 
 
+def test_before_material_starts_the_page_is_marked_js_and_search_shows(visit):
+    page = visit("role/").page  # no interaction: Material's scripts have not loaded
+    assert page.evaluate("document.documentElement.className.split(' ')").count("js") == 1
+    assert page.evaluate("typeof window.document$") == "undefined"
+    assert page.locator(".md-search__input").is_visible(), "Material hides search on a no-js page"
+
+
 def test_a_page_opened_at_a_heading_waits_for_interaction(visit):
-    heading = visit("zh/glossary/").page.locator(".md-content h2[id]").last.get_attribute("id")
-    record = visit(f"zh/glossary/#{heading}")  # the browser scrolls there, which is not the reader's interaction
+    heading = visit(CHINESE.root + "glossary/").page.locator(".md-content h2[id]").last.get_attribute("id")
+    record = visit(f"{CHINESE.root}glossary/#{heading}")  # the browser scrolls there, which is not the reader's interaction
     record.page.wait_for_timeout(300)
     assert record.page.evaluate("scrollY") > 500, "the page did not open at the heading"
     assert not [url for url in record.requests if url.endswith(".js")]

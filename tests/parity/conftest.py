@@ -13,9 +13,13 @@ from parity.checker import CheckResult, check_site
 from parity.config import SiteConfig, load_site_config
 from parity.lock import LockEntry, write_lock
 
-ROOT = Path(__file__).resolve().parents[2]
-HOOK = ROOT / "hooks" / "parity.py"
+from handbook.site import load_site, markdown_extensions_yaml
 
+ROOT = Path(__file__).resolve().parents[2]
+HOOK = ROOT / "hooks" / "parity_check.py"
+
+# The tiny sites render with the real site's Markdown extensions (mkdocs.yml, through the site model).
+MARKDOWN_EXTENSIONS = markdown_extensions_yaml(load_site())
 MKDOCS_YML = """\
 site_name: Parity test
 theme:
@@ -33,21 +37,6 @@ plugins:
         - locale: zh
           name: 中文
           build: true
-markdown_extensions:
-  - abbr
-  - admonition
-  - attr_list
-  - def_list
-  - footnotes
-  - md_in_html
-  - tables
-  - toc:
-      permalink: true
-  - pymdownx.blocks.html
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.tabbed:
-      alternate_style: true
 hooks:
   - {hook}
 """
@@ -225,7 +214,7 @@ def make_site(tmp_path: Path) -> Callable[..., TinySite]:
     def make(lock: bool = True, pages: dict[tuple[str, str], str] | None = None) -> TinySite:
         site = TinySite(tmp_path / "site")
         site.root.mkdir()
-        site.config_file.write_text(MKDOCS_YML.format(hook=HOOK.as_posix()), encoding="utf-8")
+        site.config_file.write_text(MKDOCS_YML.format(hook=HOOK.as_posix()) + MARKDOWN_EXTENSIONS, encoding="utf-8")
         contents = pages if pages is not None else {
             ("en", "duties.md"): EN_DUTIES,
             ("zh", "duties.md"): ZH_DUTIES,

@@ -2,49 +2,40 @@
 
 - Checks once per build, before any page renders (on_pre_build). mkdocs-static-i18n runs a nested build per extra
   language from its on_post_build, with the same config object; the result is memoised on a fingerprint of the
-  docs files and the lock (paths, sizes, mtimes), and findings are logged only once per top-level build.
+  docs files and the lock (paths, sizes, mtimes), and findings are logged only by the outermost build
+  (handbook/build_nesting.py).
 - Findings are WARNINGs on a logger under "mkdocs.plugins.", so `mkdocs build --strict` (strict: true in
   mkdocs.yml) counts them and fails. A crash in the checker is one ERROR line, never a traceback.
 - Under `mkdocs serve`, strict is turned off, so findings stay warnings and the server keeps running.
 - Pages that are not UTF-8 are handed to MkDocs decoded (as GB18030), so MkDocs does not crash with a
   traceback; the checker reports them (P8-encoding), which fails a strict build.
 - Fills docs/<lang>/translation-status.md with the status table, in that page's language.
+
+Why a hook and not a setting: no MkDocs or plugin setting compares the languages' pages. The file is not named
+parity.py: MkDocs puts hooks/ first on sys.path while it loads a hook, and a hooks/parity.py would shadow the
+`parity` package.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 import time
-import weakref
 from pathlib import Path
 from typing import Any
 
+import parity.checker
+import parity.config
+import parity.documents
+import parity.lock
+import parity.status
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-
-def _import_checker() -> Any:
-    """Import the `parity` package, not this file: MkDocs puts hooks/ first on sys.path while loading a hook."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    saved = sys.path[:]
-    sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or os.curdir) != here]
-    try:
-        import parity.checker
-        import parity.config
-        import parity.documents
-        import parity.lock
-        import parity.status
-    finally:
-        sys.path[:] = saved
-    return parity
-
-
-parity = _import_checker()
+from handbook.build_nesting import BuildNesting
+from handbook.site import SiteError, site_from_config
 
 log = get_plugin_logger("parity")
 
@@ -58,7 +49,7 @@ class _State:
         self.fingerprint: tuple[Any, ...] | None = None
         self.result: Any = None  # parity.checker.CheckResult of the last check; None if it could not run
         self.crashed: str | None = None
-        self.logged_for: weakref.ref[MkDocsConfig] | None = None
+        self.nesting = BuildNesting()  # findings are logged by the outermost build only
         self.undecodable: dict[str, str] = {}  # "en/page.md" -> the page decoded as well as possible
 
 
@@ -86,18 +77,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _site_config(config: MkDocsConfig) -> Any:
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-    i18n = config.plugins.get("i18n")
-    languages: tuple[str, ...] = ()
-    if i18n is not None:
-        locales = [lang.locale for lang in i18n.config.languages]
-        default = [lang.locale for lang in i18n.config.languages if lang.default]
-        languages = tuple(default + [locale for locale in locales if locale not in default])
-    if len(languages) < 2:
-        raise parity.config.ConfigError("the i18n plugin with at least two languages is not configured")
+    try:
+        site = site_from_config(config)
+    except SiteError as error:
+        raise parity.config.ConfigError(str(error)) from error
     return parity.config.SiteConfig(
         root=root,
         docs_dir=Path(config.docs_dir).resolve(),
-        languages=languages,
+        languages=site.codes,
         extensions=tuple(config.markdown_extensions),
         extension_configs=dict(config.mdx_configs),
         lock_path=root / parity.config.LOCK_FILE_NAME,
@@ -149,11 +136,10 @@ def _run_check(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    outermost = _state.nesting.enter()
     _run_check(config)
-    # mkdocs-static-i18n rebuilds each further language with this same config object: log once per build.
-    if _state.logged_for is not None and _state.logged_for() is config:
+    if not outermost:  # one of mkdocs-static-i18n's nested builds: the outermost one has logged
         return
-    _state.logged_for = weakref.ref(config)
     if _state.crashed:
         log.error(_state.crashed)
         return
@@ -162,6 +148,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.warning(finding.render())
     if result.findings:
         log.info(f"{len(result.findings)} parity finding(s); run `uv run python -m parity check` for the report")
+
+
+@event_priority(-1000)  # after mkdocs-static-i18n's on_post_build (-100), which runs the nested builds
+def on_post_build(config: MkDocsConfig) -> None:
+    _state.nesting.leave()
+
+
+def on_build_error(error: Exception) -> None:
+    _state.nesting.reset()
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
