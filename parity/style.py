@@ -18,7 +18,6 @@ import difflib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -97,22 +96,18 @@ def check_chinese_typography(display: str, rel: str, text: str, terminology: Ter
     return findings
 
 
-@lru_cache(maxsize=1)
-def _british_to_american() -> Mapping[str, str]:
-    words: Mapping[str, str] = eng.TextFixer(content="").words
-    return words
-
-
 def check_spelling(display: str, rel: str, text: str, terminology: Terminology | None) -> list[Finding]:
     """American spelling on an English page (code, URLs, link targets and ids are skipped)."""
     exempt = [e.text for e in terminology.exemptions_for(RULE, rel) if e.text] if terminology else []
     findings: list[Finding] = []
-    for number, line in source_lines(text):
-        if not _LATIN_LETTER.search(line):
+    numbered = source_lines(text)
+    joined = "\n".join(_SPELLING_SKIP.sub(" ", line) for _, line in numbered)
+    for phrase in exempt:  # an exempt phrase may be wrapped over two lines
+        pattern = re.escape(phrase).replace(r"\ ", r"\s+")
+        joined = re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group()), joined, flags=re.IGNORECASE)
+    for (number, _), cleaned in zip(numbered, joined.split("\n")):
+        if not _LATIN_LETTER.search(cleaned):
             continue
-        cleaned = _SPELLING_SKIP.sub(" ", line)
-        for phrase in exempt:
-            cleaned = cleaned.replace(phrase, " ")
         fixes = []
         for replacement in eng.TextFixer(content=cleaned).replacements:
             if replacement.word_from != replacement.word_to:
