@@ -184,7 +184,7 @@ def load_terminology(root: Path, glossary_units: Mapping[str, PageUnits]) -> Ter
     for name in key_names:
         if str(name).lower() not in by_name:
             raise TermDataError(
-                f"{source}:{_line_of(text, f'- {name}')}: key_terms: “{name}” is not the English term of any row in "
+                f"{source}:{_line_of(text, str(name))}: key_terms: “{name}” is not the English term of any row in "
                 f"the glossary tables ({default}/{glossary}); write it as the row's English column starts"
             )
     variants = data.get("variants") or {}
