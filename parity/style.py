@@ -38,7 +38,8 @@ _SPELLING_SKIP = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>|\{[^}]*\}|https?://\S+
 
 def _configure_autocorrect(exempt_texts: Sequence[str]) -> None:
     """AutoCorrect's settings: its default rules, with our exempt texts turned off."""
-    autocorrect_py.load_config(json.dumps({"textRules": {text: 0 for text in exempt_texts}}))
+    # autocorrect-py exports load_config, but its type stub does not declare it.
+    autocorrect_py.load_config(json.dumps({"textRules": {text: 0 for text in exempt_texts}}))  # type: ignore[attr-defined]
 
 
 def _excerpt(old: str, new: str, context: int = 8) -> tuple[str, str]:
