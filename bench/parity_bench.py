@@ -130,7 +130,7 @@ description: 关于首席营销官职责的基准测试页面 {n}。
 | 销售 | 30% | 短期业绩 |
 | 研究 | 3.2% | 产品与市场 |
 
-!!! note "编者按"
+!!! note "编者注"
     据原文介绍，任期为 3 到 5 年，预算遵循 70-20-10 法则。
 
 ## 方法 {{ #methods }}
@@ -162,6 +162,9 @@ def generate(root: Path, pairs: int) -> None:
         folder.mkdir(parents=True)
         for n in range(pairs):
             (folder / f"page-{n}.md").write_text(page(n), encoding="utf-8")
+        # The real glossary and rule data, so that P10-terms and P12-glossary run as on the real site.
+        shutil.copy2(ROOT / "docs" / lang / "glossary.md", folder / "glossary.md")
+    shutil.copytree(ROOT / "data", root / "data")
 
 
 def lock_all(root: Path) -> None:
@@ -235,7 +238,7 @@ def bench_build(rounds: int) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="parity-bench-real-") as folder:
         site = Path(folder)
-        for name in ("docs", "overrides", "hooks", "includes"):
+        for name in ("docs", "overrides", "hooks", "includes", "data"):
             if (ROOT / name).exists():
                 shutil.copytree(ROOT / name, site / name)
         for name in ("mkdocs.yml", "parity.lock.json"):

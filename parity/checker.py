@@ -199,6 +199,7 @@ def check_pages(
                 findings=len(pair_findings),
             )
         )
+    meaning.finish()
     return result
 
 

@@ -146,8 +146,9 @@ def check_description(display: str, lang: str, front_matter: Mapping[str, str] |
     ]
 
 
-def check_admonition_titles(units: PageUnits) -> list[Finding]:
-    """Admonition titles are in the page's own language."""
+def check_admonition_titles(units: PageUnits, labels: Mapping[str, str] | None = None) -> list[Finding]:
+    """Admonition titles are in the page's own language. `labels` names sections as the default language's page
+    does (section key -> heading path), like the other rules' messages."""
     findings: list[Finding] = []
     chinese = is_chinese(units.lang)
     for section in units.sections:
@@ -159,8 +160,8 @@ def check_admonition_titles(units: PageUnits) -> list[Finding]:
                 what = f"admonition title “{title.text}” is not in English; write it in English (e.g. “Editorial note”)"
             else:
                 continue
-            findings.append(Finding(RULE, Location(units.display, title.line or section.line), what,
-                                    section=section.label))
+            label = (labels or {}).get(section.key, section.label)
+            findings.append(Finding(RULE, Location(units.display, title.line or section.line), what, section=label))
     return findings
 
 

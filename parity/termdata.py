@@ -264,6 +264,8 @@ class TermMatcher:
                     pieces.append(escaped)
             if pieces:
                 self._patterns.append((term, re.compile("|".join(pieces), re.IGNORECASE)))
+        # One search for any form first: most units name no key term at all.
+        self._any = re.compile("|".join(f"(?:{p.pattern})" for _, p in self._patterns), re.IGNORECASE) if self._patterns else None
 
     @staticmethod
     def _normal(form: str) -> str:
@@ -272,6 +274,8 @@ class TermMatcher:
     def find(self, text: str) -> dict[str, TermMatch]:
         """Term name -> the first match of that term in `text`."""
         found: dict[str, TermMatch] = {}
+        if self._any is None or not self._any.search(text):
+            return found
         for term, pattern in self._patterns:
             match = pattern.search(text)
             if match:

@@ -71,9 +71,11 @@ def aligned_units(a: Section, b: Section) -> Iterator[AlignedUnit]:
         yield AlignedUnit("prose", prose_a, prose_b, a.line, b.line)
 
 
-def _found(matcher: TermMatcher, units: Sequence[Unit]) -> dict[str, tuple[TermMatch, int | None]]:
+def _found(matcher: TermMatcher, units: Sequence[Unit], exempt: Sequence[str]) -> dict[str, tuple[TermMatch, int | None]]:
     found: dict[str, tuple[TermMatch, int | None]] = {}
     for unit in units:
+        if any(text in unit.text for text in exempt):
+            continue  # an exemption in data/terms.yml: this unit's terms are not counted
         for name, match in matcher.find(unit.text).items():
             found.setdefault(name, (match, unit.line))
     return found
@@ -111,22 +113,27 @@ def _finding(first: PageUnits, second: PageUnits, section: str, what: str,
     )
 
 
-def check_terms(first: PageUnits, second: PageUnits, terminology: Terminology) -> list[Finding]:
+def check_terms(first: PageUnits, second: PageUnits, terminology: Terminology,
+                matcher_a: TermMatcher | None = None, matcher_b: TermMatcher | None = None) -> list[Finding]:
     """P10: no aligned unit names a key term on one side where the other names a different one (a swapped role);
     and in each section, every key term used on one side is used on the other (so a unit may say "they" or leave
     out the page's subject, as long as the section names it)."""
     rel = first.rel
     if terminology.exempt(RULE, rel):
         return []
-    matcher_a = TermMatcher(terminology.terms, first.lang)
-    matcher_b = TermMatcher(terminology.terms, second.lang)
+    matcher_a = matcher_a or TermMatcher(terminology.terms, first.lang)
+    matcher_b = matcher_b or TermMatcher(terminology.terms, second.lang)
+    variants = [f.variant for f in terminology.forbidden]
+    exempt = [  # an exemption whose text holds a forbidden variant is about that variant, not about this rule's units
+        e.text for e in terminology.exemptions_for(RULE, rel) if e.text and not any(v in e.text for v in variants)
+    ]
     findings: list[Finding] = []
     for a, b in _sections(first, second):
         section_a: dict[str, tuple[TermMatch, int | None]] = {}
         section_b: dict[str, tuple[TermMatch, int | None]] = {}
         reported: set[str] = set()
         for unit in aligned_units(a, b):
-            found_a, found_b = _found(matcher_a, unit.first), _found(matcher_b, unit.second)
+            found_a, found_b = _found(matcher_a, unit.first, exempt), _found(matcher_b, unit.second, exempt)
             for name, value in found_a.items():
                 section_a.setdefault(name, value)
             for name, value in found_b.items():
@@ -135,17 +142,11 @@ def check_terms(first: PageUnits, second: PageUnits, terminology: Terminology) -
             only_b = [found_b[name] for name in found_b if name not in found_a]
             if unit.what == "prose" or not (only_a and only_b):
                 continue  # not a swap: a term left out of one unit is judged over the whole section below
-            texts = " ".join(u.text for u in [*unit.first, *unit.second])
-            if terminology.exempt(RULE, rel, texts):
-                continue
             reported.update(found_a.keys() ^ found_b.keys())
             findings.append(_finding(first, second, b.label, unit.what, only_a, only_b, unit.first_line, unit.second_line))
         only_a = [section_a[name] for name in section_a if name not in section_b and name not in reported]
         only_b = [section_b[name] for name in section_b if name not in section_a and name not in reported]
         if not (only_a or only_b):
-            continue
-        texts = " ".join(u.text for unit in aligned_units(a, b) for u in [*unit.first, *unit.second])
-        if terminology.exempt(RULE, rel, texts):
             continue
         findings.append(_finding(first, second, b.label, "section", only_a, only_b, a.line, b.line))
     return findings

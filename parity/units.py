@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -218,12 +220,13 @@ def page_units(renderer: Renderer, document: Document) -> PageUnits:
 
 
 class UnitsCache:
-    """Page units on disk, keyed by the page's language, path and bytes and the checker's settings."""
+    """Page units, and the meaning-level rules' findings, on disk (.parity-cache/units.json), keyed by the pages'
+    bytes and the checker's settings (and, for findings, the rule data)."""
 
     def __init__(self, directory: Path | None, settings: str) -> None:
         self._path = directory / "units.json" if directory else None
         self._settings = f"{UNITS_VERSION}:{settings}"
-        self._entries: dict[str, dict[str, Any]] = {}
+        self._entries: dict[str, Any] = {}
         self._used: set[str] = set()
         self._dirty = False
         if self._path and self._path.is_file():
@@ -253,6 +256,17 @@ class UnitsCache:
         self._used.add(key)
         self._dirty = True
 
+    def get_raw(self, key: str) -> Any:
+        value = self._entries.get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
+
+    def put_raw(self, key: str, value: Any) -> None:
+        self._entries[key] = value
+        self._used.add(key)
+        self._dirty = True
+
     def save(self) -> None:
         if self._path is None or (not self._dirty and len(self._used) == len(self._entries)):
             return
@@ -266,22 +280,57 @@ class UnitsCache:
             pass
 
 
+_worker_renderer: Renderer | None = None
+
+
+def _init_worker(extensions: Sequence[Any], extension_configs: Any) -> None:
+    global _worker_renderer
+    _worker_renderer = Renderer(extensions, extension_configs)
+
+
+def _units_in_worker(job: tuple[str, str, bytes]) -> PageUnits:
+    assert _worker_renderer is not None
+    lang, rel, raw = job
+    return page_units(_worker_renderer, load_document(Path("."), lang, rel, raw))
+
+
 def all_units(
-    renderer_factory: Any, jobs: Sequence[tuple[str, str, bytes]], cache: UnitsCache
+    extensions: Sequence[Any],
+    extension_configs: Any,
+    jobs: Sequence[tuple[str, str, bytes]],
+    cache: UnitsCache,
+    parallel_threshold: int = 200,
 ) -> dict[tuple[str, str], PageUnits]:
-    """(lang, rel) -> units for each (lang, rel, raw bytes) job; only pages not in the cache are rendered."""
+    """(lang, rel) -> units for each (lang, rel, raw bytes) job; only pages not in the cache are rendered, in a
+    process pool when there are many (as parity.checker does for summaries)."""
     result: dict[tuple[str, str], PageUnits] = {}
-    renderer: Renderer | None = None
+    todo: list[tuple[str, str, bytes]] = []
+    keys: dict[tuple[str, str], str] = {}
     for lang, rel, raw in jobs:
         key = cache.key(lang, rel, raw)
+        keys[(lang, rel)] = key
         units = cache.get(key)
         if units is None:
-            if renderer is None:
-                renderer = renderer_factory()
-            units = page_units(renderer, load_document(Path("."), lang, rel, raw))
-            cache.put(key, units)
-        result[(lang, rel)] = units
-    cache.save()
+            todo.append((lang, rel, raw))
+        else:
+            result[(lang, rel)] = units
+    if todo:
+        workers = min(os.cpu_count() or 1, 4) if len(todo) >= parallel_threshold else 1
+        fresh: list[PageUnits]
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_init_worker,
+                initargs=(extensions, extension_configs),
+            ) as pool:
+                fresh = list(pool.map(_units_in_worker, todo, chunksize=max(1, len(todo) // (workers * 8))))
+        else:
+            renderer = Renderer(extensions, extension_configs)
+            fresh = [page_units(renderer, load_document(Path("."), lang, rel, raw)) for lang, rel, raw in todo]
+        for (lang, rel, _), units in zip(todo, fresh):
+            result[(lang, rel)] = units
+            cache.put(keys[(lang, rel)], units)
     return result
 
 

@@ -227,7 +227,7 @@ def test_p11_english_cells_of_the_glossary_are_not_held_to_chinese_rules(meaning
 def test_p11_admonition_title_in_the_other_language(meaning_site):
     meaning_site.edit("zh", "team.md", '!!! note "编者注"', '!!! note "Editorial note"')
     assert meaning_site.findings("P11-style") == [
-        "zh/team.md:20 § 角色: admonition title “Editorial note” is not in Chinese; write it in Chinese "
+        "zh/team.md:20 § Roles: admonition title “Editorial note” is not in Chinese; write it in Chinese "
         "(e.g. “编者注”) [P11-style]"
     ]
 
@@ -306,7 +306,7 @@ def test_strict_build_fails_on_each_example_with_page_and_line(meaning_site):
         "zh/team.md:17 § Roles: list item 1: has 运营总监 (Operations director)",
         "zh/team.md:17: “串货” is not the handbook's term: write “窜货”",
         "zh/team.md:17: Chinese typography:",
-        "zh/team.md:20 § 角色: admonition title “Editorial note” is not in Chinese",
+        "zh/team.md:20 § Roles: admonition title “Editorial note” is not in Chinese",
         "zh/glossary.md:19 § Roles: glossary row “Head of marketing”, column “Chinese”, says “营销总监”",
         "en/team.md:3: description is 179 characters; the limit is 160 in English",
     ):
