@@ -64,8 +64,12 @@ def check_chinese_typography(display: str, rel: str, text: str, terminology: Ter
     exempt = [e.text for e in terminology.exemptions_for(RULE, rel) if e.text] if terminology else []
     _configure_autocorrect(exempt)
     findings: list[Finding] = []
-    result = autocorrect_py.lint_for(text, "md")
-    lines = text.split("\n")
+    # Indentation means nothing to typography, but to CommonMark an admonition's 4-space-indented body is code,
+    # which AutoCorrect would skip; fenced code is blanked out (AutoCorrect lints ```text blocks). Lines keep
+    # their numbers.
+    kept = dict(source_lines(text))
+    lines = [kept[number].strip() if number in kept else "" for number in range(1, text.count("\n") + 2)]
+    result = autocorrect_py.lint_for("\n".join(lines), "md")
     for problem in result.lines:
         old_lines = problem.old.split("\n")
         new_lines = problem.new.split("\n")

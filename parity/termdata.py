@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +70,6 @@ class Terminology:
     terms: tuple[Term, ...] = ()
     forbidden: tuple[Forbidden, ...] = ()
     exemptions: tuple[Exemption, ...] = ()
-    problems: tuple[str, ...] = field(default=())
 
     def exempt(self, rule: str, page: str, text: str | None = None) -> bool:
         return any(exemption.covers(rule, page, text) for exemption in self.exemptions)

@@ -13,7 +13,7 @@ import json
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -332,17 +332,6 @@ def all_units(
             result[(lang, rel)] = units
             cache.put(keys[(lang, rel)], units)
     return result
-
-
-def iter_units(section: Section) -> Iterator[Unit]:
-    if section.heading:
-        yield section.heading
-    for table in section.tables:
-        for row in table:
-            yield from row
-    yield from section.items
-    yield from section.titles
-    yield from section.prose
 
 
 def source_lines(document_text: str) -> list[tuple[int, str]]:

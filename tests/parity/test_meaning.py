@@ -218,6 +218,14 @@ def test_p11_chinese_typography_with_autocorrect(meaning_site):
     assert "为 CMO 制定战略，共 6 年" in messages[0]
 
 
+def test_p11_typography_inside_an_admonition_but_not_in_code(meaning_site):
+    meaning_site.edit("zh", "team.md", "    市场总监领导市场部门。", "    市场总监领导市场部门,共6年。\n\n```text\n代码abc\n```")
+    messages = meaning_site.findings("P11-style")
+    assert len(messages) == 1, messages
+    assert messages[0].startswith("zh/team.md:21: Chinese typography: “")
+    assert "市场部门，共 6 年。" in messages[0]
+
+
 def test_p11_english_cells_of_the_glossary_are_not_held_to_chinese_rules(meaning_site):
     meaning_site.edit("zh", "glossary.md", "| The most senior executive. |", "| The most senior “top” executive. |")
     meaning_site.edit("en", "glossary.md", "| The most senior executive. |", "| The most senior “top” executive. |")
@@ -311,3 +319,19 @@ def test_strict_build_fails_on_each_example_with_page_and_line(meaning_site):
         "en/team.md:3: description is 179 characters; the limit is 160 in English",
     ):
         assert f"WARNING -  parity: {expected}" in output, (expected, output)
+
+
+def test_strict_build_names_a_mistake_in_the_terms_data(meaning_site):
+    site = meaning_site
+    site.write("en", "index.md", EN_STATUS.replace("Translation status", "Home"))
+    site.write("zh", "index.md", ZH_STATUS.replace("翻译状态", "首页"))
+    site.write("en", "translation-status.md", EN_STATUS)
+    site.write("zh", "translation-status.md", ZH_STATUS)
+    site.lock()
+    (site.root / "data" / "terms.yml").write_text(TERMS_YML.replace("    reason: 串货 is a non-standard variant of 窜货.\n", ""),
+                                                  encoding="utf-8")
+    result = mkdocs_build(site)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert "ERROR   -  parity: data/terms.yml:10: forbidden: each entry needs variant, preferred, lang and reason" in output
