@@ -166,6 +166,9 @@ def load_terminology(root: Path, glossary_units: Mapping[str, PageUnits]) -> Ter
 
     # The term pairs: the rows of the default-language glossary (the other glossary must match it: P12-glossary).
     default = next(iter(glossary_units), None)
+    if default is None:
+        raise TermDataError(f"{source}:{_line_of(text, 'glossary:')}: the glossary page {glossary} does not exist; "
+                            f"the term pairs are read from its tables (docs/<language>/{glossary})")
     rows = _glossary_rows(glossary_units[default]) if default else []
     by_name: dict[str, tuple[list[str], list[str]]] = {}
     for english, chinese, _ in rows:

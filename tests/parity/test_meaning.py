@@ -288,6 +288,11 @@ def test_bad_terms_data_names_file_and_line(meaning_site):
     path.write_text("key_terms: [CMO\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"^data/terms.yml:2: not valid YAML"):
         meaning_site.check()
+    path.write_text(TERMS_YML, encoding="utf-8")
+    meaning_site.page("en", "glossary.md").unlink()
+    meaning_site.page("zh", "glossary.md").unlink()
+    with pytest.raises(ConfigError, match=r"^data/terms.yml:1: the glossary page glossary.md does not exist"):
+        meaning_site.check()
 
 
 # --- the strict build -----------------------------------------------------------------------------------------
