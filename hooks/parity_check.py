@@ -100,7 +100,10 @@ def _fingerprint(site: Any) -> tuple[Any, ...]:
             entries.append((f"{lang}/{rel}", stat.st_size, stat.st_mtime_ns))
     lock = site.lock_path.stat() if site.lock_path.exists() else None
     settings = parity.checker.settings_fingerprint(site)
-    return (tuple(entries), (lock.st_size, lock.st_mtime_ns) if lock else None, settings)
+    terms_file = site.root / "data" / "terms.yml"  # P10/P11 rule data: editing it re-runs the check while serving
+    terms = terms_file.stat() if terms_file.exists() else None
+    return (tuple(entries), (lock.st_size, lock.st_mtime_ns) if lock else None, settings,
+            (terms.st_size, terms.st_mtime_ns) if terms else None)
 
 
 def _run_check(config: MkDocsConfig) -> None:

@@ -19,6 +19,7 @@ from parity.config import SiteConfig
 from parity.documents import discover_pages, load_document
 from parity.findings import Finding
 from parity.lock import LockComparison, LockEntry, compare, read_lock
+from parity.meaning import MeaningCheck
 from parity.structure import SUMMARY_VERSION, PageSummary, Renderer
 
 PARALLEL_THRESHOLD = 200  # below this many pages to render, a process pool costs more than it saves
@@ -159,6 +160,8 @@ def check_pages(
     summaries = {(s["lang"], s["rel"]): s for s in summarise_pages(site, jobs, workers)}
     result = CheckResult(languages=languages, summaries=summaries)
     result.findings.extend(rules.check_every_page_exists({lang: list(pages.get(lang, {})) for lang in languages}))
+    meaning = MeaningCheck(site, pages, settings_fingerprint(site))  # P10-terms, P11-style, P12-glossary
+    result.findings.extend(meaning.check_site())
 
     default, others = languages[0], languages[1:]
     all_rels = sorted(set().union(*(set(pages.get(lang, {})) for lang in languages)))
@@ -171,6 +174,7 @@ def check_pages(
             )
             pair_findings += rules.check_encoding(page, counterpart)
             pair_findings += rules.check_language(page, counterpart)
+            pair_findings += meaning.check_page(page)
         if default in present:
             second = present[default]
             for other_lang in others:
@@ -179,6 +183,7 @@ def check_pages(
                 first = present[other_lang]
                 for rule in _PAIR_RULES:
                     pair_findings += rule(first, second)
+                pair_findings += meaning.check_pair(first, second)
         lock_result = compare(lock.get(rel), {lang: page["content_hash"] for lang, page in present.items()})
         if len(present) == len(languages):
             stale_findings = rules.check_stale(rel, present, lock.get(rel))
@@ -194,6 +199,7 @@ def check_pages(
                 findings=len(pair_findings),
             )
         )
+    meaning.finish()
     return result
 
 

@@ -15,6 +15,9 @@ RULES: dict[str, str] = {
     "P7-language": "no untranslated prose of the other language",
     "P8-encoding": "UTF-8 only",
     "P9-stale": "both sides confirmed in step in parity.lock.json",
+    "P10-terms": "the glossary's key terms used alike in each unit; no forbidden variants",
+    "P11-style": "Chinese typography, American spelling, description length, titles and nav in each language",
+    "P12-glossary": "both glossaries give the same term pairs, row for row",
 }
 
 
