@@ -8,6 +8,8 @@ en/comparison.md:19 has Marketing director (营销总监); use the glossary's pa
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -74,9 +76,10 @@ def aligned_units(a: Section, b: Section) -> Iterator[AlignedUnit]:
 def _found(matcher: TermMatcher, units: Sequence[Unit], exempt: Sequence[str]) -> dict[str, tuple[TermMatch, int | None]]:
     found: dict[str, tuple[TermMatch, int | None]] = {}
     for unit in units:
-        if any(text in unit.text for text in exempt):
-            continue  # an exemption in data/terms.yml: this unit's terms are not counted
-        for name, match in matcher.find(unit.text).items():
+        text = unit.text
+        for phrase in exempt:  # an exemption in data/terms.yml: the words it names are not a use of a term
+            text = re.sub(re.escape(phrase), " " * len(phrase), text, flags=re.IGNORECASE)
+        for name, match in matcher.find(text).items():
             found.setdefault(name, (match, unit.line))
     return found
 
