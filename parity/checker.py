@@ -31,7 +31,7 @@ class PairStatus:
     rel: str
     titles: Mapping[str, str]  # lang -> title (empty when the page is missing)
     present: tuple[str, ...]  # languages that have the page
-    lock: LockComparison
+    lock: LockComparison  # its `reason` says why a one-sided change was locked, if it was
     findings: int  # findings other than P9-stale
 
 

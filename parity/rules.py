@@ -14,12 +14,13 @@ from typing import Any
 
 from parity.findings import Finding, Location
 from parity.language import is_chinese
-from parity.lock import LockEntry, PairState, compare
-from parity.structure import FOOTNOTES, INTRO, PageSummary, SectionSummary
+from parity.lock import LockEntry, PairState, SectionChanges, compare, section_changes
+from parity.structure import FOOTNOTES, INTRO, PageSummary, SectionSummary, SourceSection
 
 REQUIRED_FRONT_MATTER = ("title", "description")
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 LOCK_COMMAND = "uv run python -m parity lock"
+DIFF_COMMAND = "uv run python -m parity diff"
 
 
 def language_name(lang: str) -> str:
@@ -463,13 +464,63 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
 # --- P9 stale ------------------------------------------------------------------------------------------------
 
 
+def section_hashes(page: PageSummary) -> dict[str, str]:
+    """A page's source sections as the lock records them: key -> hash, in page order."""
+    return {section["key"]: section["hash"] for section in page["source_sections"]}
+
+
+def _source_section(page: PageSummary, key: str) -> SourceSection | None:
+    return next((section for section in page["source_sections"] if section["key"] == key), None)
+
+
+def _section_names(page: PageSummary, keys: Iterable[str]) -> str:
+    names = []
+    for key in keys:
+        section = _source_section(page, key)
+        names.append(f"{section['label']} (line {section['line']})" if section else f"#{key}")
+    return "; ".join(names)
+
+
+def changed_sections(page: PageSummary, entry: LockEntry | None) -> SectionChanges:
+    """Which sections of `page` changed since the pair was locked."""
+    return section_changes(entry, page["lang"], section_hashes(page))
+
+
+def describe_changes(page: PageSummary, changes: SectionChanges) -> str:
+    """"§ Five functions (line 10); new § Sources (line 30); removed #history" for one side's changes."""
+    parts = []
+    if changes.changed:
+        parts.append("§ " + _section_names(page, changes.changed))
+    if changes.added:
+        parts.append("new § " + _section_names(page, changes.added))
+    if changes.removed:
+        parts.append("removed " + ", ".join(f"#{key}" for key in changes.removed))
+    return "; ".join(parts)
+
+
+def sections_to_update(changed: PageSummary, changes: SectionChanges, other: PageSummary) -> str:
+    """The other side's sections matching the changed ones (by heading id), named with that side's headings."""
+    keys = [key for key in changes.changed + changes.removed if _source_section(other, key)]
+    parts = []
+    if keys:
+        parts.append("§ " + _section_names(other, keys))
+    missing = [key for key in changes.all if not _source_section(other, key)]
+    if missing:
+        parts.append("a section for " + ", ".join(
+            f"{changed['display']} § {_section_names(changed, [key])}" if _source_section(changed, key) else f"#{key}"
+            for key in missing
+        ))
+    return "; ".join(parts)
+
+
 def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | None) -> list[Finding]:
-    """P9: compared with parity.lock.json, a side that did not change while the other did may be stale."""
+    """P9: compared with parity.lock.json, which side changed since the lock, where, and what to update."""
     hashes = {lang: page["content_hash"] for lang, page in pages.items()}
     result = compare(entry, hashes)
     langs = list(pages)
     first, second = pages[langs[-1]], pages[langs[0]]
     relock = f"`{LOCK_COMMAND} {rel}`"
+    show = f"`{DIFF_COMMAND} {rel}`"
     if result.state is PairState.IN_STEP:
         return []
     if result.state is PairState.NOT_LOCKED:
@@ -483,26 +534,55 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
             )
         ]
     if result.state is PairState.BOTH_CHANGED:
+        where = []
+        for page in (first, second):
+            changes = changed_sections(page, entry)
+            if changes.known and changes.all:
+                where.append(f"{page['display']} {describe_changes(page, changes)}")
+        detail = f" ({'; '.join(where)})" if where else ""
         return [
             Finding(
                 "P9-stale",
                 _loc(first),
-                f"both {first['display']} and {second['display']} changed since they were locked on {result.locked}; "
-                f"check they still say the same thing, then run {relock}",
+                f"both {first['display']} and {second['display']} changed since they were locked on {result.locked}"
+                f"{detail}; check they still say the same thing (see {show}), then run {relock}",
                 other=_loc(second),
             )
         ]
     findings = []
-    for stale_lang in result.stale:
-        stale_page = pages[stale_lang]
-        changed = ", ".join(pages[lang]["display"] for lang in result.changed)
-        findings.append(
-            Finding(
-                "P9-stale",
-                _loc(stale_page),
-                f"may be stale: {changed} changed since the pair was locked on {result.locked} and "
-                f"{stale_page['display']} did not; bring it in step, then run {relock}",
-                other=Location(changed),
+    default = pages[langs[0]]
+    for changed_lang in result.changed:
+        changed = pages[changed_lang]
+        changes = changed_sections(changed, entry)
+        for stale_lang in result.stale:
+            other = pages[stale_lang]
+            line = None
+            label = None
+            what = f"changed since the pair was locked on {result.locked}"
+            target = other["display"]
+            if changes.known and changes.all:
+                edited = changes.changed + changes.added
+                first_section = _source_section(changed, edited[0]) if edited else None
+                line = first_section["line"] if first_section else None
+                label = "; ".join(
+                    (_source_section(default, key) or _source_section(changed, key) or {"label": f"#{key}"})["label"]
+                    for key in edited
+                ) or None
+                extra = [part for part in describe_changes(changed, SectionChanges((), changes.added, changes.removed)).split("; ") if part]
+                if extra:
+                    what += f" ({'; '.join(extra)})"
+                update = sections_to_update(changed, changes, other)
+                if update:
+                    target = f"{other['display']} {update}"
+            findings.append(
+                Finding(
+                    "P9-stale",
+                    _loc(changed, line),
+                    f"{what}; {other['display']} did not change, so it may be stale. If the change is right, "
+                    f"update {target} to match; if it was a mistake, undo it. See what changed: {show}; then run "
+                    f"{relock}",
+                    other=_loc(other),
+                    section=label,
+                )
             )
-        )
     return findings

@@ -16,6 +16,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "state": "State",
         "locked": "Last locked",
         "in-step": "in step",
+        "in-step-reason": "in step; locked with a change to one side only: “{reason}”",
         "stale": "{langs} may be stale",
         "both-changed": "both sides changed since the lock",
         "not-locked": "not locked",
@@ -30,6 +31,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "state": "状态",
         "locked": "上次锁定",
         "in-step": "已同步",
+        "in-step-reason": "已同步；锁定时只改了一侧，理由：“{reason}”",
         "stale": "{langs}版可能过时",
         "both-changed": "锁定后两种语言均有修改",
         "not-locked": "尚未锁定",
@@ -58,6 +60,8 @@ def state_label(pair: PairStatus, languages: tuple[str, ...], lang: str) -> str:
         return labels["missing"].format(langs=_lang_names(missing, labels))
     if pair.findings:
         return labels["findings"].format(count=pair.findings)
+    if pair.lock.state is PairState.IN_STEP and pair.lock.reason:
+        return labels["in-step-reason"].format(reason=pair.lock.reason)
     if pair.lock.state is PairState.STALE:
         return labels["stale"].format(langs=_lang_names(pair.lock.stale, labels))
     return labels[pair.lock.state.value]

@@ -15,11 +15,11 @@ import lxml.html
 import markdown
 from lxml.html import HtmlElement
 
-from parity.documents import Document
+from parity.documents import Document, content_hash
 from parity.figures import extract_figures, strip_heading_number
 from parity.language import impure_runs
 
-SUMMARY_VERSION = 4  # bump when the summary's shape or meaning changes, so cached summaries are not reused
+SUMMARY_VERSION = 5  # bump when the summary's shape or meaning changes, so cached summaries are not reused
 
 INTRO = "(introduction)"
 FOOTNOTES = "(footnotes)"
@@ -57,6 +57,15 @@ class SectionSummary(TypedDict):
     impure: list[str]  # runs of the other language
 
 
+class SourceSection(TypedDict):
+    """One section of the Markdown source, as the lock hashes it: from its heading to the next heading."""
+
+    key: str  # the heading's explicit id; "(introduction)"; or "(line N)" for a heading without an id
+    line: int  # the heading's line in the file (the body's first line for the introduction)
+    label: str  # the heading path, as messages name the section
+    hash: str  # sha256 of the section's normalised text
+
+
 class PageSummary(TypedDict):
     lang: str
     rel: str
@@ -68,6 +77,7 @@ class PageSummary(TypedDict):
     h1: list[str]
     headings: list[HeadingInfo]  # below H1
     sections: list[SectionSummary]
+    source_sections: list[SourceSection]
 
 
 def _new_section(key: str, heading: int | None, path: list[str], line: int | None) -> dict[str, Any]:
@@ -106,6 +116,21 @@ def source_heading_lines(body: str, body_line: int) -> list[tuple[int, str | Non
             id_match = _EXPLICIT_ID.search(match.group(2))
             found.append((len(match.group(1)), id_match.group(1) if id_match else None, body_line + offset))
     return found
+
+
+def split_source_sections(body: str, body_line: int) -> list[tuple[str, int, str]]:
+    """(key, first line, text) of each section of the Markdown source: the introduction, then one per heading
+    below H1 (an H1 stays in the introduction). Keys are explicit heading ids, so a section keeps its key when
+    headings are added or moved around it."""
+    lines = body.split("\n")
+    starts = [(explicit_id, line) for level, explicit_id, line in source_heading_lines(body, body_line) if level > 1]
+    sections: list[tuple[str, int, str]] = []
+    boundaries = [line for _, line in starts] + [body_line + len(lines)]
+    sections.append((INTRO, body_line, "\n".join(lines[: boundaries[0] - body_line])))
+    for index, (explicit_id, line) in enumerate(starts):
+        text = "\n".join(lines[line - body_line : boundaries[index + 1] - body_line])
+        sections.append((explicit_id or f"(line {line})", line, text))
+    return sections
 
 
 def _classes(element: HtmlElement) -> list[str]:
@@ -296,6 +321,15 @@ class Renderer:
                     "impure": impure_runs("".join(raw["language_text"]), document.lang),
                 }
             )
+        labels = {
+            walker.headings[raw["heading"]]["id"]: " › ".join(raw["path"])
+            for raw in walker.sections
+            if raw["heading"] is not None and walker.headings[raw["heading"]]["id"]
+        }
+        source_sections: list[SourceSection] = [
+            {"key": key, "line": line, "label": INTRO if key == INTRO else labels.get(key, key), "hash": content_hash(text)}
+            for key, line, text in split_source_sections(document.body, document.body_line)
+        ]
         return {
             "lang": document.lang,
             "rel": document.rel,
@@ -316,6 +350,7 @@ class Renderer:
             "h1": walker.h1,
             "headings": walker.headings,
             "sections": sections,
+            "source_sections": source_sections,
         }
 
 

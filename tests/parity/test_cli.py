@@ -32,15 +32,17 @@ def test_check_reports_findings_with_exit_1(make_site):
     assert "parity: 2 finding(s) in 2 page pair(s): P6-figures ×1, P9-stale ×1" in result.output
 
 
-def test_staleness_fails_only_with_strict(make_site):
+def test_staleness_fails_unless_allowed_while_editing(make_site):
     site = make_site()
     site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads the marketing function.")
-    relaxed = run(site, "check")
-    assert relaxed.exit_code == 0
-    assert "warning: zh/role.md: may be stale" in relaxed.output
-    strict = run(site, "check", "--strict")
-    assert strict.exit_code == 1
+    strict = run(site, "check")
+    assert strict.exit_code == 1  # as the strict build fails
     assert "warning:" not in strict.output
+    assert "en/role.md:8 § Definition: changed since the pair was locked on 2026-01-02" in strict.output
+    relaxed = run(site, "check", "--allow-stale")
+    assert relaxed.exit_code == 0
+    assert "warning: en/role.md:8 § Definition: changed since" in relaxed.output
+    assert run(site, "check", "--strict").exit_code == 1  # the old spelling still works
 
 
 def test_check_json(make_site):
@@ -74,7 +76,8 @@ def test_lock_refreshes_and_skips_pages_with_findings(make_site):
     result = run(site, "lock")
     assert result.exit_code == 1
     assert "locked duties.md" in result.output
-    assert "not locked role.md: fix these first (or use --force)" in result.output
+    assert "not locked role.md: fix these findings first (or use --force if you are sure):" in result.output
+    assert "locked duties.md (first lock)" in result.output
     assert set(read_lock(site.config().lock_path)) == {"duties.md"}
     forced = run(site, "lock", "--force", "docs/zh/role.md")
     assert forced.exit_code == 0, forced.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from parity.documents import content_hash
 
 
@@ -285,23 +287,62 @@ def test_p9_not_locked(make_site):
     assert messages[0].startswith("zh/duties.md: this page pair is not in parity.lock.json")
 
 
-def test_p9_one_side_changed_means_the_other_may_be_stale(make_site):
+def test_p9_names_the_changed_side_and_its_sections_and_the_sections_to_update(make_site):
     site = make_site()
     site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads the marketing function.")
     assert site.findings("P9-stale") == [
-        "zh/role.md: may be stale: en/role.md changed since the pair was locked on 2026-01-02 and zh/role.md did "
-        "not; bring it in step, then run `uv run python -m parity lock role.md` [P9-stale]"
+        "en/role.md:8 § Definition: changed since the pair was locked on 2026-01-02; zh/role.md did not change, so "
+        "it may be stale. If the change is right, update zh/role.md § 定义 (line 8) to match; if it was a mistake, "
+        "undo it. See what changed: `uv run python -m parity diff role.md`; then run "
+        "`uv run python -m parity lock role.md` [P9-stale]"
     ]
     site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官领导营销职能。")
-    assert "both zh/role.md and en/role.md changed since they were locked" in site.findings("P9-stale")[0]
+    both = site.findings("P9-stale")[0]
+    assert "both zh/role.md and en/role.md changed since they were locked" in both
+    assert "zh/role.md § 定义 (line 8); en/role.md § Definition (line 8)" in both
     site.lock()
     assert site.findings() == []
 
 
-def test_p9_chinese_side_changed(make_site):
+def test_p9_only_the_changed_sections_are_named(make_site):
+    site = make_site()
+    site.edit("en", "duties.md", "The report is at", "The full report is at")
+    (message,) = site.findings("P9-stale")
+    assert message.startswith("en/duties.md:40 § Sources: changed since")
+    assert "update zh/duties.md § 资料来源 (line 40) to match" in message
+    assert "Five functions" not in message and "五项职能" not in message
+
+
+def test_p9_new_and_removed_sections(make_site):
+    site = make_site()
+    site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads marketing.\n\n## History { #history }\n\nNew.")
+    (message,) = site.findings("P9-stale")
+    assert "(new § History (line 12))" in message
+    assert "update zh/role.md a section for en/role.md § History (line 12) to match" in message
+
+
+def test_p9_one_sided_change_does_not_blame_the_untouched_side(make_site):
     site = make_site()
     site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官领导营销职能。")
-    assert site.findings("P9-stale")[0].startswith("en/role.md: may be stale: zh/role.md changed")
+    (message,) = site.findings("P9-stale")
+    assert message.startswith("zh/role.md:8 § Definition: changed since the pair was locked on 2026-01-02; "
+                              "en/role.md did not change, so it may be stale. If the change is right, update "
+                              "en/role.md § Definition (line 8) to match; if it was a mistake, undo it.")
+    assert not message.startswith("en/role.md")
+
+
+def test_p9_with_a_version_1_lock_still_names_the_sides(make_site):
+    site = make_site()
+    lock = site.config().lock_path
+    data = json.loads(lock.read_text(encoding="utf-8"))
+    for entry in data["pages"].values():
+        del entry["sections"]
+    data["version"] = 1
+    lock.write_text(json.dumps(data), encoding="utf-8")
+    assert site.findings() == []
+    site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官领导营销职能。")
+    (message,) = site.findings("P9-stale")
+    assert message.startswith("zh/role.md: changed since the pair was locked on 2026-01-02; en/role.md did not")
 
 
 def test_p9_whitespace_and_line_endings_do_not_count(make_site):
