@@ -5,6 +5,11 @@
   docs files and the lock (paths, sizes, mtimes), and findings are logged only once per top-level build.
 - Findings are WARNINGs on a logger under "mkdocs.plugins.", so `mkdocs build --strict` (strict: true in
   mkdocs.yml) counts them and fails. A crash in the checker is one ERROR line, never a traceback.
+- One count for the whole bilingual build: each MkDocs build counts the warnings logged while it runs, and the
+  nested build of a further language would abort with its own count only ("Aborted with 1 warnings" after three
+  warnings). So strict is turned off for the nested builds (they attach no counter of their own) and back on when
+  the outermost build ends: the outer build's counter sees every warning of every language and aborts once, with
+  the right number.
 - Under `mkdocs serve`, strict is turned off, so findings stay warnings and the server keeps running.
 - Pages that are not UTF-8 are handed to MkDocs decoded (as GB18030), so MkDocs does not crash with a
   traceback; the checker reports them (P8-encoding), which fails a strict build.
@@ -22,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -60,6 +65,8 @@ class _State:
         self.crashed: str | None = None
         self.logged_for: weakref.ref[MkDocsConfig] | None = None
         self.undecodable: dict[str, str] = {}  # "en/page.md" -> the page decoded as well as possible
+        self.depth = 0  # builds under way: 1 for the outermost, 2 inside it for static-i18n's further languages
+        self.strict_off_until_done: MkDocsConfig | None = None  # its strict was on; back on when the build ends
 
 
 _state = _State()
@@ -149,6 +156,12 @@ def _run_check(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    _state.depth += 1
+    if _state.depth == 1 and config.strict:
+        # This build's warning counter is already attached; the nested builds of further languages, started from
+        # static-i18n's on_post_build with this config object, will attach none while strict is off.
+        config.strict = False
+        _state.strict_off_until_done = config
     _run_check(config)
     # mkdocs-static-i18n rebuilds each further language with this same config object: log once per build.
     if _state.logged_for is not None and _state.logged_for() is config:
@@ -174,3 +187,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if len(parts) != 2 or parts[1] != parity.status.STATUS_PAGE or _state.result is None:
         return markdown
     return markdown.rstrip("\n") + "\n\n" + parity.status.status_table(_state.result, parts[0]) + "\n"
+
+
+def _outer_build_ended() -> None:
+    _state.depth = 0
+    if _state.strict_off_until_done is not None:
+        _state.strict_off_until_done.strict = True
+        _state.strict_off_until_done = None
+
+
+@event_priority(-1000)  # after static-i18n's on_post_build (-100), which runs the nested builds
+def on_post_build(config: MkDocsConfig) -> None:
+    _state.depth = max(_state.depth - 1, 0)
+    if _state.depth == 0:
+        _outer_build_ended()
+
+
+def on_build_error(error: Exception) -> None:
+    _outer_build_ended()
