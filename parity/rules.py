@@ -287,13 +287,22 @@ def match_sections(first: PageSummary, second: PageSummary) -> list[tuple[Sectio
     return pairs
 
 
+def _block_line(section: SectionSummary, kind: str, index: int) -> int | None:
+    """The source line of a section's `index`-th block of `kind`, or the section's heading line if unknown."""
+    lines = section.get("block_lines", {}).get(kind, [])
+    line = lines[index] if 0 <= index < len(lines) else None
+    return line if line is not None else section["line"]
+
+
 def _blocks_finding(first: PageSummary, a: SectionSummary, second: PageSummary, b: SectionSummary,
-                    label: str, what_first: str, what_second: str) -> Finding:
+                    label: str, what_first: str, what_second: str,
+                    lines: tuple[int | None, int | None] | None = None) -> Finding:
+    line_a, line_b = lines if lines else (a["line"], b["line"])
     return Finding(
         "P4-blocks",
-        _loc(first, a["line"]),
-        f"{what_first}; {Location(second['display'], b['line'])} {what_second}",
-        other=_loc(second, b["line"]),
+        _loc(first, line_a),
+        f"{what_first}; {Location(second['display'], line_b)} {what_second}",
+        other=_loc(second, line_b),
         section=label,
     )
 
@@ -335,8 +344,9 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
     for a, b, label in match_sections(first, second):
         blocks_a, blocks_b = a["blocks"], b["blocks"]
 
-        def add(what_first: str, what_second: str) -> None:
-            findings.append(_blocks_finding(first, a, second, b, label, what_first, what_second))
+        def add(what_first: str, what_second: str, kind: str | None = None, index: int = 0) -> None:
+            lines = (_block_line(a, kind, index), _block_line(b, kind, index)) if kind else None
+            findings.append(_blocks_finding(first, a, second, b, label, what_first, what_second, lines))
 
         lists_a, lists_b = blocks_a.get("list", []), blocks_b.get("list", [])
         if len(lists_a) != len(lists_b):
@@ -345,7 +355,7 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
             for number, (list_a, list_b) in enumerate(zip(lists_a, lists_b), start=1):
                 difference = _list_difference(f"list {number}" if len(lists_a) > 1 else "list", list_a, list_b)
                 if difference:
-                    add(*difference)
+                    add(*difference, kind="list", index=number - 1)
 
         tables_a, tables_b = blocks_a.get("table", []), blocks_b.get("table", [])
         if len(tables_a) != len(tables_b):
@@ -354,11 +364,20 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
             for number, (table_a, table_b) in enumerate(zip(tables_a, tables_b), start=1):
                 if table_a != table_b:
                     name = f"table {number}" if len(tables_a) > 1 else "table"
-                    add(f"{name} is {table_a[0]} rows × {table_a[1]} columns", f"has {table_b[0]} × {table_b[1]}")
+                    add(
+                        f"{name} is {table_a[0]} rows × {table_a[1]} columns",
+                        f"has {table_b[0]} × {table_b[1]}",
+                        kind="table",
+                        index=number - 1,
+                    )
 
         admonitions_a, admonitions_b = blocks_a.get("admonition", []), blocks_b.get("admonition", [])
         if admonitions_a != admonitions_b:
-            add(f"admonitions are {_list(admonitions_a)}", f"has {_list(admonitions_b)}")
+            differs = next(
+                (i for i, (x, y) in enumerate(zip(admonitions_a, admonitions_b)) if x != y),
+                min(len(admonitions_a), len(admonitions_b)),
+            )
+            add(f"admonitions are {_list(admonitions_a)}", f"has {_list(admonitions_b)}", kind="admonition", index=differs)
 
         for kind, (singular, plural) in _COUNTED.items():
             count_a, count_b = len(blocks_a.get(kind, [])), len(blocks_b.get(kind, []))
@@ -380,6 +399,15 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
 # --- P5 links, P6 figures ------------------------------------------------------------------------------------
 
 
+def _link_line(section: SectionSummary, targets: Iterable[str]) -> int | None:
+    wanted = set(targets)
+    lines = section.get("link_lines", [])
+    for target, line in zip(section["links"], lines):
+        if target in wanted and line is not None:
+            return line
+    return section["line"]
+
+
 def check_links(first: PageSummary, second: PageSummary) -> list[Finding]:
     """P5: per matched section, the same internal targets (page and anchor) and external URLs."""
     findings: list[Finding] = []
@@ -388,37 +416,40 @@ def check_links(first: PageSummary, second: PageSummary) -> list[Finding]:
         only_b = sorted(set(b["links"]) - set(a["links"]))
         if not (only_a or only_b):
             continue
+        line_a = _link_line(a, only_a) if only_a else a["line"]
+        line_b = _link_line(b, only_b) if only_b else b["line"]
+        other = Location(second["display"], line_b)
         parts = []
         if only_a:
-            parts.append(f"links to {_list(only_a)}, which {Location(second['display'], b['line'])} does not")
+            parts.append(f"links to {_list(only_a)}, which {other} does not")
         if only_b:
-            parts.append(f"{Location(second['display'], b['line'])} links to {_list(only_b)}, which this section does not")
+            parts.append(f"{other} links to {_list(only_b)}, which this section does not")
         findings.append(
-            Finding("P5-links", _loc(first, a["line"]), "; ".join(parts), other=_loc(second, b["line"]), section=label)
+            Finding("P5-links", _loc(first, line_a), "; ".join(parts), other=_loc(second, line_b), section=label)
         )
     return findings
 
 
-def _multiset(counter: Counter[str]) -> str:
-    return _list(f"{value} ×{count}" if count > 1 else value for value, count in sorted(counter.items()))
+def _figure_line(section: SectionSummary, figures: Iterable[str]) -> int | None:
+    lines = [section.get("figure_lines", {}).get(figure, [None])[0] for figure in figures]
+    known = [line for line in lines if line is not None]
+    return min(known) if known else section["line"]
 
 
 def check_figures(first: PageSummary, second: PageSummary) -> list[Finding]:
-    """P6: per matched section, the same multiset of Arabic-numeral figures."""
+    """P6: per matched section, the same multiset of Arabic-numeral figures, counted."""
     findings: list[Finding] = []
     for a, b, label in match_sections(first, second):
         counter_a, counter_b = Counter(a["figures"]), Counter(b["figures"])
         if counter_a == counter_b:
             continue
-        only_a, only_b = counter_a - counter_b, counter_b - counter_a
-        other = Location(second["display"], b["line"])
-        parts = []
-        if only_a:
-            parts.append(f"has figures {_multiset(only_a)} that {other} lacks")
-        if only_b:
-            parts.append(f"{other} has {_multiset(only_b)} that this section lacks")
+        differing = sorted(set(counter_a - counter_b) | set(counter_b - counter_a))
+        line_a = _figure_line(a, [f for f in differing if counter_a[f]])
+        line_b = _figure_line(b, [f for f in differing if counter_b[f]])
+        other = Location(second["display"], line_b)
+        parts = [f"{figure} appears {counter_a[figure]}× here and {counter_b[figure]}× in {other}" for figure in differing]
         findings.append(
-            Finding("P6-figures", _loc(first, a["line"]), "; ".join(parts), other=_loc(second, b["line"]), section=label)
+            Finding("P6-figures", _loc(first, line_a), "; ".join(parts), other=_loc(second, line_b), section=label)
         )
     return findings
 
@@ -442,7 +473,9 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
         index = section["heading"]
         heading_id = page["headings"][index]["id"] if index is not None else None
         label = labels.get(heading_id or "", section_label(page, section))
-        for run in section["impure"]:
+        run_lines = section.get("impure_lines", [])
+        for number, run in enumerate(section["impure"]):
+            line = run_lines[number] if number < len(run_lines) and run_lines[number] is not None else section["line"]
             if is_chinese(page["lang"]):
                 what = f"untranslated English on a Chinese page: “{run}”; translate it (as {counterpart} says it), " \
                        f"or keep only a short gloss in parentheses"
@@ -452,7 +485,7 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
             findings.append(
                 Finding(
                     "P7-language",
-                    _loc(page, section["line"]),
+                    _loc(page, line),
                     what,
                     other=_loc(other) if other else None,
                     section=label,

@@ -55,6 +55,12 @@ class SectionSummary(TypedDict):
     links: list[str]
     figures: list[str]
     impure: list[str]  # runs of the other language
+    # Source lines, so messages point at the list, table, figure, link or sentence rather than the heading
+    # (None where the text could not be found in the source).
+    block_lines: dict[str, list[int | None]]  # "list" / "table" / "admonition" -> line of each, in order
+    figure_lines: dict[str, list[int]]  # figure -> lines where it is written
+    link_lines: list[int | None]  # parallel to links
+    impure_lines: list[int | None]  # parallel to impure
 
 
 class SourceSection(TypedDict):
@@ -90,6 +96,8 @@ def _new_section(key: str, heading: int | None, path: list[str], line: int | Non
         "links": [],
         "figures_text": [],
         "language_text": [],
+        "probes": {},  # kind -> text that finds each block's line in the source
+        "hrefs": [],  # links as written, parallel to "links"
     }
 
 
@@ -194,6 +202,12 @@ class _PageWalker:
     def section(self) -> dict[str, Any]:
         return self.sections[-1]
 
+    def _probe(self, kind: str, element: HtmlElement) -> None:
+        """Remember the first line of a block's first item or cell, to find the block's line in the source."""
+        first = next((item for item in element.iter("li", "td", "th")), element)
+        lines = [" ".join(line.split()) for line in first.text_content().split("\n")]
+        self.section["probes"].setdefault(kind, []).append(next((line for line in lines if line), "")[:40])
+
     def _record(self, kind: str, signature: Any) -> None:
         self.section["blocks"].setdefault(kind, []).append(signature)
 
@@ -256,14 +270,17 @@ class _PageWalker:
             href = child.get("href")
             if href:
                 self.section["links"].append(resolve_link(self.rel, href))
+                self.section["hrefs"].append(href)
         elif name == "img":
             self._record("image", child.get("src") or "")
         elif name in ("ul", "ol"):
             if not in_list:
                 self._record("list", _list_signature(child))
+                self._probe("list", child)
             in_list = True
         elif name == "table":
             self._record("table", _table_signature(child))
+            self._probe("table", child)
             in_table = True
         elif name == "div" and "admonition" in classes:
             self._record("admonition", next((c for c in classes if c != "admonition"), "note"))
@@ -304,11 +321,15 @@ class Renderer:
             walker.walk(lxml.html.fragment_fromstring(html, create_parent="div"))
         _attach_lines(walker.headings, source_heading_lines(document.body, document.body_line))
         sections: list[SectionSummary] = []
+        source = _SourceLines(document.body, document.body_line)
+        heading_lines = [heading["line"] for heading in walker.headings]
         for raw in walker.sections:
             heading = raw["heading"]
             line = walker.headings[heading]["line"] if heading is not None else None
             if raw["key"] == INTRO and document.front_matter is not None:
                 line = document.body_line
+            start, end = source.section_range(raw["key"], heading, heading_lines)
+            impure = impure_runs("".join(raw["language_text"]), document.lang)
             sections.append(
                 {
                     "key": raw["key"],
@@ -318,7 +339,14 @@ class Renderer:
                     "blocks": raw["blocks"],
                     "links": raw["links"],
                     "figures": extract_figures("".join(raw["figures_text"])),
-                    "impure": impure_runs("".join(raw["language_text"]), document.lang),
+                    "impure": impure,
+                    "block_lines": {
+                        **{kind: [source.find(probe, start, end) for probe in probes] for kind, probes in raw["probes"].items()},
+                        "admonition": source.admonition_lines(start, end),
+                    },
+                    "figure_lines": source.figure_lines(start, end),
+                    "link_lines": [source.find_raw(href, start, end) for href in raw["hrefs"]],
+                    "impure_lines": [source.find(run, start, end) for run in impure],
                 }
             )
         labels = {
@@ -352,6 +380,68 @@ class Renderer:
             "sections": sections,
             "source_sections": source_sections,
         }
+
+
+_MARKUP = re.compile(r"\[\^[^\]]*\]|\]\([^)]*\)|\{[^}]*\}|[*_`~\[\]<>|#!]|^\s*(?:[-+]|\d+[.)])\s+|^\s*>")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
+_ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
+
+
+def _plain(text: str) -> str:
+    return " ".join(_MARKUP.sub(" ", text).split())
+
+
+class _SourceLines:
+    """Finds where a block, figure, link or sentence is written in a page's Markdown source."""
+
+    def __init__(self, body: str, body_line: int) -> None:
+        self.body_line = body_line
+        self.lines = body.split("\n")
+        self.plain = [_plain(line) for line in self.lines]
+
+    def section_range(self, key: str, heading: int | None, heading_lines: list[int | None]) -> tuple[int, int]:
+        """0-based [start, end) of a section's source lines; footnotes and unknown lines search the whole page."""
+        known = [line - self.body_line for line in heading_lines if line is not None]
+        if key == FOOTNOTES or len(known) != len(heading_lines):
+            return 0, len(self.lines)
+        if heading is None:
+            return 0, known[0] if known else len(self.lines)
+        start = known[heading]
+        return start, known[heading + 1] if heading + 1 < len(known) else len(self.lines)
+
+    def find(self, text: str, start: int, end: int) -> int | None:
+        probe = _plain(text)[:16].strip()
+        if not probe:
+            return None
+        for index in range(start, end):
+            if probe in self.plain[index]:
+                return self.body_line + index
+        return None
+
+    def find_raw(self, text: str, start: int, end: int) -> int | None:
+        for index in range(start, end):
+            if text in self.lines[index]:
+                return self.body_line + index
+        return None
+
+    def admonition_lines(self, start: int, end: int) -> list[int | None]:
+        return [self.body_line + index for index in range(start, end) if _ADMONITION.match(self.lines[index])]
+
+    def figure_lines(self, start: int, end: int) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        fence = False
+        for index in range(start, end):
+            line = self.lines[index]
+            if _FENCE.match(line):
+                fence = not fence
+                continue
+            if fence or _ATX_HEADING.match(line):
+                continue
+            text = _LINK_TARGET.sub(" ", _LIST_MARKER.sub("", line))
+            for figure in extract_figures(text):
+                found.setdefault(figure, []).append(self.body_line + index)
+        return found
 
 
 def _front_matter_text(front_matter: dict[str, object] | None) -> dict[str, str] | None:

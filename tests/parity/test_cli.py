@@ -28,7 +28,7 @@ def test_check_reports_findings_with_exit_1(make_site):
     site.edit("zh", "duties.md", "规划占用 37% 的时间", "规划占用 38% 的时间")
     result = run(site, "check")
     assert result.exit_code == 1
-    assert "zh/duties.md:10 § Five functions: has figures 38%" in result.output
+    assert "zh/duties.md:12 § Five functions: 37% appears 0× here and 1× in en/duties.md:12; 38% appears 1×" in result.output
     assert "parity: 2 finding(s) in 2 page pair(s): P6-figures ×1, P9-stale ×1" in result.output
 
 
@@ -56,12 +56,12 @@ def test_check_json(make_site):
     assert blocks == [
         {
             "rule": "P4-blocks",
-            "where": {"file": "zh/duties.md", "line": 10},
-            "message": "admonitions are tip; en/duties.md:10 has note",
-            "other": {"file": "en/duties.md", "line": 10},
+            "where": {"file": "zh/duties.md", "line": 23},
+            "message": "admonitions are tip; en/duties.md:23 has note",
+            "other": {"file": "en/duties.md", "line": 23},
             "section": "Five functions",
             "files": ["zh/duties.md", "en/duties.md"],
-            "text": "zh/duties.md:10 § Five functions: admonitions are tip; en/duties.md:10 has note [P4-blocks]",
+            "text": "zh/duties.md:23 § Five functions: admonitions are tip; en/duties.md:23 has note [P4-blocks]",
         }
     ]
     pairs = {pair["page"]: pair for pair in data["pairs"]}

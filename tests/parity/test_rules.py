@@ -104,7 +104,7 @@ def test_p4_list_item_count(make_site):
     site.edit("zh", "duties.md", "2. 预算为 50 万元。", "2. 预算为 50 万元。团队[^1]不断壮大。")
     messages = site.findings("P4-blocks")
     assert messages == [
-        "zh/duties.md:10 § Five functions: list has 2 items; en/duties.md:10 has 3 [P4-blocks]"
+        "zh/duties.md:12 § Five functions: list has 2 items; en/duties.md:12 has 3 [P4-blocks]"
     ]
 
 
@@ -112,7 +112,7 @@ def test_p4_nested_list_count(make_site):
     site = make_site()
     site.edit("zh", "duties.md", "    - 广告\n", "    - 广告\n    - 公关\n")
     assert site.findings("P4-blocks") == [
-        "zh/duties.md:10 § Five functions: list, item 2, nested list has 3 items; en/duties.md:10 has 2 [P4-blocks]"
+        "zh/duties.md:12 § Five functions: list, item 2, nested list has 3 items; en/duties.md:12 has 2 [P4-blocks]"
     ]
 
 
@@ -121,13 +121,14 @@ def test_p4_table_shape(make_site):
     site.edit("zh", "duties.md", "| 销售 | 30% |\n", "| 销售 | 30% |\n| 其他 | 0 |\n")
     site.edit("en", "duties.md", "| Sales | 30% |\n", "| Sales | 30% |\n| Other | 0 |\n| Total | |\n")
     messages = site.findings("P4-blocks")
-    assert any("table is 4 rows × 2 columns; en/duties.md:10 has 5 × 2" in m for m in messages), messages
+    assert messages == ["zh/duties.md:18 § Five functions: table is 4 rows × 2 columns; en/duties.md:18 has 5 × 2 [P4-blocks]"]
 
 
 def test_p4_admonition_types(make_site):
     site = make_site()
     site.edit("zh", "duties.md", '!!! note "编者按"', '!!! warning "注意"')
-    assert any("admonitions are warning; en/duties.md:10 has note" in m for m in site.findings("P4-blocks"))
+    assert any(m.startswith("zh/duties.md:23 § Five functions: admonitions are warning; en/duties.md:23 has note")
+               for m in site.findings("P4-blocks"))
 
 
 def test_p4_counts_of_code_images_footnotes_quotes_tabs(make_site):
@@ -167,11 +168,12 @@ def test_p5_link_anchor_and_url_differ(make_site):
     site.edit("zh", "duties.md", "https://example.com/report-2024", "https://example.cn/report-2024")
     messages = site.findings("P5-links")
     assert any(
-        "§ (introduction): links to role.md, which en/duties.md:5 does not; "
-        "en/duties.md:5 links to role.md#definition, which this section does not" in m
+        "zh/duties.md:8 § (introduction): links to role.md, which en/duties.md:8 does not; "
+        "en/duties.md:8 links to role.md#definition, which this section does not" in m
         for m in messages
     ), messages
-    assert any("§ Sources: links to https://example.cn/report-2024" in m for m in messages)
+    assert any(m.startswith("zh/duties.md:42 § Sources: links to https://example.cn/report-2024, which en/duties.md:42")
+               for m in messages)
 
 
 def test_p5_relative_links_resolve_per_folder(make_site):
@@ -189,8 +191,8 @@ def test_p6_figure_differs(make_site):
     site = make_site()
     site.edit("zh", "duties.md", "规划占用 37% 的时间", "规划占用 38% 的时间")
     assert site.findings("P6-figures") == [
-        "zh/duties.md:10 § Five functions: has figures 38% that en/duties.md:10 lacks; "
-        "en/duties.md:10 has 37% that this section lacks [P6-figures]"
+        "zh/duties.md:12 § Five functions: 37% appears 0× here and 1× in en/duties.md:12; "
+        "38% appears 1× here and 0× in en/duties.md:12 [P6-figures]"
     ]
 
 
@@ -207,8 +209,17 @@ def test_p6_figure_moved_to_another_section(make_site):
     site.edit("zh", "duties.md", "报告见", "16 项职责的报告见")
     messages = site.findings("P6-figures")
     assert len(messages) == 2
-    assert any("§ (introduction)" in m and "en/duties.md:5 has 16 that this section lacks" in m for m in messages)
-    assert any("§ Sources: has figures 16 that en/duties.md:40 lacks" in m for m in messages)
+    assert "zh/duties.md:5 § (introduction): 16 appears 0× here and 1× in en/duties.md:8 [P6-figures]" in messages
+    assert "zh/duties.md:42 § Sources: 16 appears 1× here and 0× in en/duties.md:40 [P6-figures]" in messages
+
+
+def test_p6_counts_the_figure_and_points_at_its_line(make_site):
+    site = make_site()
+    site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads marketing.\n\nAbout 1% do; 1% more plan to; 1% left.")
+    site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责营销工作。\n\n约 1% 如此；另有 1% 计划如此。")
+    assert site.findings("P6-figures") == [
+        "zh/role.md:12 § Definition: 1% appears 2× here and 3× in en/role.md:12 [P6-figures]"
+    ]
 
 
 # --- P7 language --------------------------------------------------------------------------------------------
@@ -219,7 +230,7 @@ def test_p7_english_prose_on_chinese_page(make_site):
     site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责营销工作。the source reports that this is wrong。")
     messages = site.findings("P7-language")
     assert messages == [
-        "zh/role.md:8 § Definition: untranslated English on a Chinese page: “the source reports that this is wrong”; "
+        "zh/role.md:10 § Definition: untranslated English on a Chinese page: “the source reports that this is wrong”; "
         "translate it (as en/role.md says it), or keep only a short gloss in parentheses [P7-language]"
     ]
 
