@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from parity.documents import content_hash
 
 
@@ -42,6 +44,39 @@ def test_p2_malformed_yaml_names_file_and_line(make_site):
     line = int(messages[0].split(":")[1].split()[0])
     assert line in (3, 4)  # the unclosed flow sequence starts on line 3; PyYAML reports where it noticed
     assert "not valid" in messages[0] and "en/duties.md" in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "title: 岗位职责",
+            'title: "岗位职责',
+            "zh/duties.md:2: front matter is not valid: the value of `title` opens a quote (\") that is not closed on "
+            "this line: end the value with \"",
+        ),
+        (
+            "description: 首席营销官的五项职能。",
+            "description: 首席营销官的职能: 五项",
+            "zh/duties.md:3: front matter is not valid: the value of `description` contains a colon followed by a "
+            "space, which YAML reads as the start of another key: put the whole value in quotes: "
+            'description: "首席营销官的职能: 五项"',
+        ),
+        (
+            "description: 首席营销官的五项职能。",
+            "\tdescription: 首席营销官的五项职能。",
+            "zh/duties.md:3: front matter is not valid: a tab character at column 1; YAML does not allow tabs here: "
+            "replace it with spaces",
+        ),
+    ],
+    ids=["unclosed-quote", "colon-in-value", "tab"],
+)
+def test_p2_yaml_mistakes_in_plain_words_on_their_line(make_site, old, new, expected):
+    site = make_site()
+    site.edit("zh", "duties.md", old, new)
+    (message,) = site.findings("P2-front-matter")
+    assert message.startswith(expected), message
+    assert "closing" not in message and "mapping values" not in message and "scanning" not in message
 
 
 def test_p2_missing_description_and_key_mismatch(make_site):
