@@ -171,10 +171,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.error(_state.crashed)
         return
     result = _state.result
-    for finding in sorted(result.findings, key=lambda f: (f.pair, f.rule, f.where.line or 0)):
+    own = [finding for finding in result.findings if finding not in result.also_reported_by_mkdocs]
+    for finding in sorted(own, key=lambda f: (f.pair, f.rule, f.where.line or 0)):
         log.warning(finding.render())
-    if result.findings:
-        log.info(f"{len(result.findings)} parity finding(s); run `uv run python -m parity check` for the report")
+    if own:
+        log.info(f"{len(own)} parity finding(s); run `uv run python -m parity check` for the report")
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:

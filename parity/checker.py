@@ -41,6 +41,9 @@ class CheckResult:
     pairs: list[PairStatus] = field(default_factory=list)
     languages: tuple[str, ...] = ()
     summaries: dict[tuple[str, str], PageSummary] = field(default_factory=dict)
+    # Findings that a MkDocs build reports by itself (broken links and anchors): the CLI reports them so that its
+    # verdict is the strict build's; the build hook leaves them to MkDocs, so each is said once.
+    also_reported_by_mkdocs: list[Finding] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -159,6 +162,8 @@ def check_pages(
     summaries = {(s["lang"], s["rel"]): s for s in summarise_pages(site, jobs, workers)}
     result = CheckResult(languages=languages, summaries=summaries)
     result.findings.extend(rules.check_pages({lang: list(pages.get(lang, {})) for lang in languages}))
+    result.also_reported_by_mkdocs = rules.check_link_targets(summaries)
+    result.findings.extend(result.also_reported_by_mkdocs)
 
     default, others = languages[0], languages[1:]
     all_rels = sorted(set().union(*(set(pages.get(lang, {})) for lang in languages)))

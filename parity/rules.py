@@ -454,6 +454,38 @@ def check_figures(first: PageSummary, second: PageSummary) -> list[Finding]:
     return findings
 
 
+def check_link_targets(pages: Mapping[tuple[str, str], PageSummary]) -> list[Finding]:
+    """P5: every internal link to a page points at a page of the same language that exists, and at an anchor that
+    page has (what MkDocs' link validation fails a strict build on)."""
+    findings: list[Finding] = []
+    for (lang, _rel), page in sorted(pages.items()):
+        for section in page["sections"]:
+            lines = section.get("link_lines", [])
+            for number, target in enumerate(section["links"]):
+                path, _, anchor = target.partition("#")
+                if ":" in path or path.startswith("/") or not path.endswith(".md"):
+                    continue  # external, absolute (MkDocs' own setting decides) or not a page
+                line = lines[number] if number < len(lines) and lines[number] is not None else section["line"]
+                other = pages.get((lang, path))
+                if other is None:
+                    what = (
+                        f"links to {path}, which does not exist in {lang}/ (the strict build fails on a broken link): "
+                        f"fix the link or add {lang}/{path}"
+                    )
+                elif anchor and anchor not in other["anchors"]:
+                    what = (
+                        f"links to {target}, but {other['display']} has no heading or anchor #{anchor}: use one of "
+                        f"its heading ids"
+                    )
+                else:
+                    continue
+                findings.append(
+                    Finding("P5-links", _loc(page, line), what, other=_loc(other) if other else None,
+                            section=section_label(page, section))
+                )
+    return findings
+
+
 # --- P7 language ---------------------------------------------------------------------------------------------
 
 

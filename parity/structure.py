@@ -13,13 +13,14 @@ from typing import Any, TypedDict
 
 import lxml.html
 import markdown
+from markdown.extensions.toc import slugify
 from lxml.html import HtmlElement
 
 from parity.documents import Document, content_hash
 from parity.figures import extract_figures, strip_heading_number
 from parity.language import impure_runs
 
-SUMMARY_VERSION = 5  # bump when the summary's shape or meaning changes, so cached summaries are not reused
+SUMMARY_VERSION = 6  # bump when the summary's shape or meaning changes, so cached summaries are not reused
 
 INTRO = "(introduction)"
 FOOTNOTES = "(footnotes)"
@@ -84,6 +85,7 @@ class PageSummary(TypedDict):
     headings: list[HeadingInfo]  # below H1
     sections: list[SectionSummary]
     source_sections: list[SourceSection]
+    anchors: list[str]  # every id a link can point at: explicit ids, footnotes, and toc's slugs of the others
 
 
 def _new_section(key: str, heading: int | None, path: list[str], line: int | None) -> dict[str, Any]:
@@ -317,8 +319,14 @@ class Renderer:
     def summarise(self, document: Document) -> PageSummary:
         html = self.render(document.body)
         walker = _PageWalker(document.rel, language_exempt_tables=posixpath.basename(document.rel) == "glossary.md")
+        anchors: list[str] = []
         if html.strip():
-            walker.walk(lxml.html.fragment_fromstring(html, create_parent="div"))
+            root = lxml.html.fragment_fromstring(html, create_parent="div")
+            anchors = [str(element.get("id")) for element in root.iter() if element.get("id")]
+            for heading in root.iter(*_HEADINGS):
+                if not heading.get("id"):
+                    anchors.append(slugify(" ".join(heading.text_content().split()), "-"))
+            walker.walk(root)
         _attach_lines(walker.headings, source_heading_lines(document.body, document.body_line))
         sections: list[SectionSummary] = []
         source = _SourceLines(document.body, document.body_line)
@@ -379,6 +387,7 @@ class Renderer:
             "headings": walker.headings,
             "sections": sections,
             "source_sections": source_sections,
+            "anchors": anchors,
         }
 
 

@@ -117,3 +117,18 @@ def test_module_entry_point_runs_from_the_site_folder(make_site):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "zh/role.md:1: is not UTF-8" in result.stdout
+
+
+def test_check_fails_on_broken_links_and_anchors_as_the_strict_build_does(make_site):
+    site = make_site()
+    assert run(site, "check").exit_code == 0
+    site.edit("en", "duties.md", "(role.md#definition)", "(role.md#defnition)")
+    site.edit("zh", "duties.md", "(role.md#definition)", "(role.md#defnition)")
+    site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads [marketing](marketing.md).")
+    site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责[营销](marketing.md)工作。")
+    result = run(site, "check", "--allow-stale")
+    assert result.exit_code == 1
+    assert "en/duties.md:8 § (introduction): links to role.md#defnition, but en/role.md has no heading or anchor " \
+           "#defnition: use one of its heading ids [P5-links]" in result.output
+    assert "zh/role.md:10 § 定义: links to marketing.md, which does not exist in zh/ (the strict build fails on a " \
+           "broken link): fix the link or add zh/marketing.md [P5-links]" in result.output
