@@ -109,6 +109,7 @@ def _site_config(config: MkDocsConfig) -> Any:
         extension_configs=dict(config.mdx_configs),
         lock_path=root / parity.config.LOCK_FILE_NAME,
         cache_dir=root / parity.config.CACHE_DIR_NAME,
+        nav_pages=parity.config.nav_pages(config.nav),
     )
 
 

@@ -162,7 +162,9 @@ def check_pages(
     summaries = {(s["lang"], s["rel"]): s for s in summarise_pages(site, jobs, workers)}
     result = CheckResult(languages=languages, summaries=summaries)
     result.findings.extend(rules.check_pages({lang: list(pages.get(lang, {})) for lang in languages}))
-    result.also_reported_by_mkdocs = rules.check_link_targets(summaries)
+    result.also_reported_by_mkdocs = rules.check_link_targets(summaries) + rules.check_nav(
+        site.nav_pages, {lang: list(pages.get(lang, {})) for lang in languages}
+    )
     result.findings.extend(result.also_reported_by_mkdocs)
 
     default, others = languages[0], languages[1:]

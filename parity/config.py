@@ -32,6 +32,7 @@ class SiteConfig:
     extension_configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     lock_path: Path = Path(LOCK_FILE_NAME)
     cache_dir: Path | None = None  # None: no on-disk cache
+    nav_pages: tuple[str, ...] | None = None  # the pages `nav` lists (None: no nav, MkDocs lists every page)
 
     def lang_dir(self, lang: str) -> Path:
         return self.docs_dir / lang
@@ -108,6 +109,27 @@ def split_extensions(entries: Sequence[Any]) -> tuple[list[str], dict[str, dict[
     return names, configs
 
 
+def nav_pages(nav: Any) -> tuple[str, ...] | None:
+    """The Markdown pages a `nav` lists, in order (`- index.md`, `- Title: page.md`, nested sections)."""
+    if nav is None:
+        return None
+    found: list[str] = []
+
+    def walk(entry: Any) -> None:
+        if isinstance(entry, str):
+            if entry.endswith(".md") and "://" not in entry:
+                found.append(entry)
+        elif isinstance(entry, Mapping):
+            for value in entry.values():
+                walk(value)
+        elif isinstance(entry, list):
+            for item in entry:
+                walk(item)
+
+    walk(nav)
+    return tuple(found)
+
+
 def _i18n_languages(plugins: Any) -> tuple[str, ...]:
     entries = plugins if isinstance(plugins, list) else [plugins] if plugins else []
     for entry in entries:
@@ -145,4 +167,5 @@ def load_site_config(config_file: Path, *, use_cache: bool = True) -> SiteConfig
         extension_configs=configs,
         lock_path=root / LOCK_FILE_NAME,
         cache_dir=root / CACHE_DIR_NAME if use_cache else None,
+        nav_pages=nav_pages(raw.get("nav")),
     )

@@ -65,6 +65,28 @@ def check_pages(pages: Mapping[str, Iterable[str]]) -> list[Finding]:
     return findings
 
 
+def check_nav(nav: Iterable[str] | None, pages: Mapping[str, Iterable[str]]) -> list[Finding]:
+    """P1: every page is in mkdocs.yml's `nav`, and every page `nav` lists exists (what a strict build fails on)."""
+    if nav is None:
+        return []
+    listed = set(nav)
+    findings: list[Finding] = []
+    for lang, rels in pages.items():
+        for rel in sorted(set(rels) - listed):
+            findings.append(Finding(
+                "P1-pages",
+                Location(f"{lang}/{rel}"),
+                f"is not in mkdocs.yml's nav (the strict build fails on a page outside it): add `- {rel}` to nav",
+            ))
+        for rel in sorted(listed - set(rels)):
+            findings.append(Finding(
+                "P1-pages",
+                Location(f"{lang}/{rel}"),
+                f"is listed in mkdocs.yml's nav but does not exist: add {lang}/{rel} or remove it from nav",
+            ))
+    return findings
+
+
 # --- P8 encoding ---------------------------------------------------------------------------------------------
 
 

@@ -132,3 +132,16 @@ def test_check_fails_on_broken_links_and_anchors_as_the_strict_build_does(make_s
            "#defnition: use one of its heading ids [P5-links]" in result.output
     assert "zh/role.md:10 § 定义: links to marketing.md, which does not exist in zh/ (the strict build fails on a " \
            "broken link): fix the link or add zh/marketing.md [P5-links]" in result.output
+
+
+def test_check_fails_on_a_page_outside_nav_as_the_strict_build_does(make_site):
+    site = make_site()
+    config = site.config_file.read_text(encoding="utf-8")
+    site.config_file.write_text(config + "nav:\n  - duties.md\n  - role.md\n", encoding="utf-8")
+    assert run(site, "check").exit_code == 0
+    site.config_file.write_text(config + "nav:\n  - duties.md\n  - Gone: gone.md\n", encoding="utf-8")
+    result = run(site, "check")
+    assert result.exit_code == 1
+    assert "en/role.md: is not in mkdocs.yml's nav (the strict build fails on a page outside it): add `- role.md` " \
+           "to nav [P1-pages]" in result.output
+    assert "zh/gone.md: is listed in mkdocs.yml's nav but does not exist" in result.output
