@@ -627,10 +627,13 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
             if changes.known and changes.all:
                 where.append(f"{page['display']} {describe_changes(page, changes)}")
         detail = f" ({'; '.join(where)})" if where else ""
+        first_changes = changed_sections(first, entry)
+        edited = first_changes.changed + first_changes.added
+        first_section = _source_section(first, edited[0]) if first_changes.known and edited else None
         return [
             Finding(
                 "P9-stale",
-                _loc(first),
+                _loc(first, first_section["line"] if first_section else None),
                 f"both {first['display']} and {second['display']} changed since they were locked on {result.locked}"
                 f"{detail}; check they still say the same thing (see {show}), then run {relock}",
                 other=_loc(second),
