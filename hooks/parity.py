@@ -140,7 +140,7 @@ def _run_check(config: MkDocsConfig) -> None:
         _state.undecodable = {
             f"{lang}/{rel}": parity.documents.decode(pages[lang][rel])[0]
             for (lang, rel), summary in _state.result.summaries.items()
-            if summary["encoding_problem"]
+            if summary.encoding_problem
         }
     except (parity.config.ConfigError, parity.lock.LockError) as error:
         _state.result, _state.fingerprint = None, None

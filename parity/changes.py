@@ -27,7 +27,7 @@ def show_changes(site: SiteConfig, result: CheckResult, rel: str, entry: LockEnt
     for lang in pair.lock.changed:
         page = result.summaries[(lang, rel)]
         changes = changed_sections(page, entry)
-        headline = f"{page['display']} changed since the pair was locked on {entry.locked}"
+        headline = f"{page.display} changed since the pair was locked on {entry.locked}"
         if changes.known and changes.all:
             headline += f", in {describe_changes(page, changes)}"
         lines.append(headline)
@@ -35,8 +35,8 @@ def show_changes(site: SiteConfig, result: CheckResult, rel: str, entry: LockEnt
             other = result.summaries[(other_lang, rel)]
             update = sections_to_update(page, changes, other) if changes.known else ""
             lines.append(
-                f"  {other['display']} did not change: if the change is right, update "
-                f"{other['display'] + ' ' + update if update else 'it'} to match; if it was a mistake, undo it."
+                f"  {other.display} did not change: if the change is right, update "
+                f"{other.display + ' ' + update if update else 'it'} to match; if it was a mistake, undo it."
             )
         path = (site.lang_dir(lang) / rel).relative_to(site.root).as_posix()
         if not has_git:
@@ -46,7 +46,7 @@ def show_changes(site: SiteConfig, result: CheckResult, rel: str, entry: LockEnt
         if version is None:
             missing = f"commit {entry.commit[:12]} and later" if entry.commit else "the page's history"
             lines.append(
-                f"  the locked version of {page['display']} is not in this clone ({missing}); fetch more history "
+                f"  the locked version of {page.display} is not in this clone ({missing}); fetch more history "
                 f"(`git fetch --deepen=50` or `git fetch --unshallow`) to see the text diff"
             )
             continue

@@ -159,7 +159,7 @@ def check_pages(
     """Run every rule over the given pages; `pages` maps lang -> rel -> raw bytes."""
     languages = site.languages
     jobs = [(lang, rel, raw) for lang in languages for rel, raw in pages.get(lang, {}).items()]
-    summaries = {(s["lang"], s["rel"]): s for s in summarise_pages(site, jobs, workers)}
+    summaries = {(s.lang, s.rel): s for s in summarise_pages(site, jobs, workers)}
     result = CheckResult(languages=languages, summaries=summaries)
     result.findings.extend(rules.check_pages({lang: list(pages.get(lang, {})) for lang in languages}))
     result.also_reported_by_mkdocs = rules.check_link_targets(summaries) + rules.check_nav(
@@ -186,7 +186,7 @@ def check_pages(
                 first = present[other_lang]
                 for rule in _PAIR_RULES:
                     pair_findings += rule(first, second)
-        lock_result = compare(lock.get(rel), {lang: page["content_hash"] for lang, page in present.items()})
+        lock_result = compare(lock.get(rel), {lang: page.content_hash for lang, page in present.items()})
         if len(present) == len(languages):
             stale_findings = rules.check_stale(rel, present, lock.get(rel))
         else:
@@ -195,7 +195,7 @@ def check_pages(
         result.pairs.append(
             PairStatus(
                 rel=rel,
-                titles={lang: (page["front_matter"] or {}).get("title", "") for lang, page in present.items()},
+                titles={lang: (page.front_matter or {}).get("title", "") for lang, page in present.items()},
                 present=tuple(present),
                 lock=lock_result,
                 findings=len(pair_findings),

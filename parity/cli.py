@@ -91,7 +91,7 @@ def _pair_entry(site: SiteConfig, result: CheckResult, rel: str, commit: str | N
     pair = next(pair for pair in result.pairs if pair.rel == rel)
     summaries = {lang: result.summaries[(lang, rel)] for lang in pair.present}
     return LockEntry(
-        hashes={lang: summary["content_hash"] for lang, summary in summaries.items()},
+        hashes={lang: summary.content_hash for lang, summary in summaries.items()},
         locked=datetime.now(timezone.utc).date().isoformat(),
         sections={lang: section_hashes(summary) for lang, summary in summaries.items()},
         commit=commit,
@@ -107,8 +107,8 @@ def _one_sided(result: CheckResult, rel: str, entry: LockEntry | None) -> str:
         page = result.summaries[(lang, rel)]
         changes = changed_sections(page, entry)
         where = f" ({describe_changes(page, changes)})" if changes.known and changes.all else ""
-        parts.append(f"{page['display']} changed{where}")
-    untouched = ", ".join(result.summaries[(lang, rel)]["display"] for lang in pair.lock.stale)
+        parts.append(f"{page.display} changed{where}")
+    untouched = ", ".join(result.summaries[(lang, rel)].display for lang in pair.lock.stale)
     return f"only {'; '.join(parts)} since the lock on {pair.lock.locked}; {untouched} did not"
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from parity.findings import Finding, Location
 from parity.language import is_chinese
 from parity.lock import LockEntry, PairState, SectionChanges, compare, section_changes
-from parity.structure import FOOTNOTES, INTRO, PageSummary, SectionSummary, SourceSection
+from parity.structure import FOOTNOTES, INTRO, HeadingInfo, PageSummary, SectionSummary, SourceSection
 
 REQUIRED_FRONT_MATTER = ("title", "description")
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
@@ -28,7 +28,7 @@ def language_name(lang: str) -> str:
 
 
 def _loc(page: PageSummary, line: int | None = None) -> Location:
-    return Location(page["display"], line)
+    return Location(page.display, line)
 
 
 def _list(values: Iterable[object]) -> str:
@@ -92,20 +92,20 @@ def check_nav(nav: Iterable[str] | None, pages: Mapping[str, Iterable[str]]) -> 
 
 def check_encoding(page: PageSummary, other: PageSummary | None) -> list[Finding]:
     """P8: the page is UTF-8 (a BOM and CRLF line endings are fine)."""
-    problem = page["encoding_problem"]
+    problem = page.encoding_problem
     if not problem:
         return []
-    guess = problem["looks_like"]
+    guess = problem.looks_like
     diagnosis = f"it looks like {guess}" if guess else "its encoding is unknown"
-    counterpart = f" ({other['display']} is fine)" if other and not other["encoding_problem"] else ""
+    counterpart = f" ({other.display} is fine)" if other and not other.encoding_problem else ""
     return [
         Finding(
             "P8-encoding",
-            _loc(page, problem["line"]),
-            f"is not UTF-8: byte 0x{problem['byte']:02X} at line {problem['line']}, column {problem['column']}; "
+            _loc(page, problem.line),
+            f"is not UTF-8: byte 0x{problem.first_bad_byte:02X} at line {problem.line}, column {problem.column}; "
             f"{diagnosis}{counterpart}. Fix: save it as UTF-8 — in VS Code, click the encoding in the status bar, "
             f"“Save with Encoding” → UTF-8; in Notepad, Save As → Encoding: UTF-8; or run "
-            f"`iconv -f GB18030 -t UTF-8 {page['display']} > tmp && mv tmp {page['display']}` in docs/",
+            f"`iconv -f GB18030 -t UTF-8 {page.display} > tmp && mv tmp {page.display}` in docs/",
             other=_loc(other) if other else None,
         )
     ]
@@ -118,26 +118,26 @@ def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]
     """P2: valid YAML, the same keys on both sides, and a non-empty title and description."""
     findings: list[Finding] = []
     for page, other in ((first, second), (second, first)):
-        problem = page["front_matter_problem"]
+        problem = page.front_matter_problem
         if problem:
             findings.append(
                 Finding(
                     "P2-front-matter",
-                    _loc(page, problem[0]),
-                    f"front matter is not valid: {problem[1]} (MkDocs would silently render the page without "
-                    f"its title and description); compare {other['display']}",
+                    _loc(page, problem.line),
+                    f"front matter is not valid: {problem.problem} (MkDocs would silently render the page without "
+                    f"its title and description); compare {other.display}",
                     other=_loc(other),
                 )
             )
             continue
-        front_matter = page["front_matter"]
+        front_matter = page.front_matter
         if front_matter is None:
             findings.append(
                 Finding(
                     "P2-front-matter",
                     _loc(page, 1),
                     f"has no front matter: start the file with ---, title: …, description: …, --- "
-                    f"like {other['display']}",
+                    f"like {other.display}",
                     other=_loc(other),
                 )
             )
@@ -150,18 +150,18 @@ def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]
                         "P2-front-matter",
                         _loc(page, 2),
                         f"front matter `{key}` {what}; every page needs a title and a description "
-                        f"(search engines show it); {other['display']} is the counterpart",
+                        f"(search engines show it); {other.display} is the counterpart",
                         other=_loc(other),
                     )
                 )
-    if first["front_matter"] is not None and second["front_matter"] is not None:
-        keys_first, keys_second = set(first["front_matter"]), set(second["front_matter"])
+    if first.front_matter is not None and second.front_matter is not None:
+        keys_first, keys_second = set(first.front_matter), set(second.front_matter)
         if keys_first != keys_second:
             findings.append(
                 Finding(
                     "P2-front-matter",
                     _loc(first, 2),
-                    f"front matter keys are {_list(sorted(keys_first))}; {Location(second['display'], 2)} has "
+                    f"front matter keys are {_list(sorted(keys_first))}; {Location(second.display, 2)} has "
                     f"{_list(sorted(keys_second))}",
                     other=_loc(second, 2),
                 )
@@ -172,62 +172,62 @@ def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]
 # --- P3 headings ---------------------------------------------------------------------------------------------
 
 
-def _heading_label(heading: Mapping[str, Any]) -> str:
-    return f"H{heading['level']} “{heading['text']}”"
+def _heading_label(heading: HeadingInfo) -> str:
+    return f"H{heading.level} “{heading.text}”"
 
 
 def check_headings(first: PageSummary, second: PageSummary) -> list[Finding]:
     """P3: one H1 each, every lower heading has an explicit id, and both sides have the same (level, id) sequence."""
     findings: list[Finding] = []
     for page, other in ((first, second), (second, first)):
-        if len(page["h1"]) != 1:
+        if len(page.h1) != 1:
             findings.append(
                 Finding(
                     "P3-headings",
                     _loc(page),
-                    f"has {_plural(len(page['h1']), 'H1 heading')}; a page has exactly one, its title "
-                    f"({other['display']} has {len(other['h1'])})",
+                    f"has {_plural(len(page.h1), 'H1 heading')}; a page has exactly one, its title "
+                    f"({other.display} has {len(other.h1)})",
                     other=_loc(other),
                 )
             )
         seen: dict[str, int | None] = {}
-        for heading in page["headings"]:
-            if heading["id"] is None:
+        for heading in page.headings:
+            if heading.id is None:
                 findings.append(
                     Finding(
                         "P3-headings",
-                        _loc(page, heading["line"]),
+                        _loc(page, heading.line),
                         f"{_heading_label(heading)} has no explicit id: add {{ #id }} with the same English slug "
-                        f"as the matching heading in {other['display']}",
+                        f"as the matching heading in {other.display}",
                         other=_loc(other),
                     )
                 )
-            elif heading["id"] in seen:
+            elif heading.id in seen:
                 findings.append(
                     Finding(
                         "P3-headings",
-                        _loc(page, heading["line"]),
-                        f"id #{heading['id']} is used twice (first at line {seen[heading['id']]}); ids must be unique "
-                        f"and match {other['display']}",
+                        _loc(page, heading.line),
+                        f"id #{heading.id} is used twice (first at line {seen[heading.id]}); ids must be unique "
+                        f"and match {other.display}",
                         other=_loc(other),
                     )
                 )
             else:
-                seen[heading["id"]] = heading["line"]
+                seen[heading.id] = heading.line
 
-    sequence_first = [(h["level"], h["id"]) for h in first["headings"]]
-    sequence_second = [(h["level"], h["id"]) for h in second["headings"]]
+    sequence_first = [(h.level, h.id) for h in first.headings]
+    sequence_second = [(h.level, h.id) for h in second.headings]
     if sequence_first == sequence_second:
         return findings
     matcher = difflib.SequenceMatcher(a=sequence_first, b=sequence_second, autojunk=False)
     for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         if tag == "equal":
             continue
-        a_items = first["headings"][a_start:a_end]
-        b_items = second["headings"][b_start:b_end]
+        a_items = first.headings[a_start:a_end]
+        b_items = second.headings[b_start:b_end]
         if tag == "replace" and len(a_items) == len(b_items):
             for a_heading, b_heading in zip(a_items, b_items):
-                if a_heading["level"] == b_heading["level"] and None in (a_heading["id"], b_heading["id"]):
+                if a_heading.level == b_heading.level and None in (a_heading.id, b_heading.id):
                     continue  # a missing id is reported above
                 findings.append(_heading_difference(first, a_heading, second, b_heading))
             continue
@@ -235,8 +235,8 @@ def check_headings(first: PageSummary, second: PageSummary) -> list[Finding]:
             findings.append(
                 Finding(
                     "P3-headings",
-                    _loc(first, heading["line"]),
-                    f"{_heading_label(heading)} #{heading['id']} has no counterpart in {second['display']}",
+                    _loc(first, heading.line),
+                    f"{_heading_label(heading)} #{heading.id} has no counterpart in {second.display}",
                     other=_loc(second),
                 )
             )
@@ -245,39 +245,39 @@ def check_headings(first: PageSummary, second: PageSummary) -> list[Finding]:
                 Finding(
                     "P3-headings",
                     _loc(first),
-                    f"has no counterpart of {second['display']}:{heading['line']} {_heading_label(heading)} "
-                    f"#{heading['id']}",
-                    other=_loc(second, heading["line"]),
+                    f"has no counterpart of {second.display}:{heading.line} {_heading_label(heading)} "
+                    f"#{heading.id}",
+                    other=_loc(second, heading.line),
                 )
             )
     return findings
 
 
 def _heading_difference(
-    first: PageSummary, a: Mapping[str, Any], second: PageSummary, b: Mapping[str, Any]
+    first: PageSummary, a: HeadingInfo, second: PageSummary, b: HeadingInfo
 ) -> Finding:
-    if a["id"] == b["id"]:
-        what = f"heading #{a['id']} is H{a['level']}; {second['display']}:{b['line']} has H{b['level']}"
-    elif a["level"] == b["level"]:
+    if a.id == b.id:
+        what = f"heading #{a.id} is H{a.level}; {second.display}:{b.line} has H{b.level}"
+    elif a.level == b.level:
         what = (
-            f"{_heading_label(a)} has id #{a['id']}; the heading in the same place in "
-            f"{second['display']}:{b['line']} has #{b['id']}"
+            f"{_heading_label(a)} has id #{a.id}; the heading in the same place in "
+            f"{second.display}:{b.line} has #{b.id}"
         )
     else:
         what = (
-            f"{_heading_label(a)} #{a['id']} stands where {second['display']}:{b['line']} has "
-            f"{_heading_label(b)} #{b['id']}"
+            f"{_heading_label(a)} #{a.id} stands where {second.display}:{b.line} has "
+            f"{_heading_label(b)} #{b.id}"
         )
-    return Finding("P3-headings", _loc(first, a["line"]), what, other=_loc(second, b["line"]))
+    return Finding("P3-headings", _loc(first, a.line), what, other=_loc(second, b.line))
 
 
 # --- sections ------------------------------------------------------------------------------------------------
 
 
 def section_label(page: PageSummary, section: SectionSummary) -> str:
-    if section["key"] in (INTRO, FOOTNOTES):
-        return section["key"]
-    return " › ".join(section["path"])
+    if section.key in (INTRO, FOOTNOTES):
+        return section.key
+    return " › ".join(section.path)
 
 
 def match_sections(first: PageSummary, second: PageSummary) -> list[tuple[SectionSummary, SectionSummary, str]]:
@@ -285,25 +285,25 @@ def match_sections(first: PageSummary, second: PageSummary) -> list[tuple[Sectio
     pairs: list[tuple[SectionSummary, SectionSummary, str]] = []
 
     def heading_id(page: PageSummary, section: SectionSummary) -> str | None:
-        index = section["heading"]
-        return page["headings"][index]["id"] if index is not None else None
+        index = section.heading
+        return page.headings[index].id if index is not None else None
 
     second_by_key: dict[str, SectionSummary] = {}
-    for section in second["sections"]:
-        key = heading_id(second, section) or section["key"]
-        if section["heading"] is None or heading_id(second, section):
+    for section in second.sections:
+        key = heading_id(second, section) or section.key
+        if section.heading is None or heading_id(second, section):
             second_by_key.setdefault(key, section)
     used_second: set[int] = set()
     unmatched_first: list[SectionSummary] = []
-    for section in first["sections"]:
-        wanted = heading_id(first, section) or (section["key"] if section["heading"] is None else None)
+    for section in first.sections:
+        wanted = heading_id(first, section) or (section.key if section.heading is None else None)
         partner = second_by_key.get(wanted) if wanted else None
         if partner is not None and id(partner) not in used_second:
             used_second.add(id(partner))
             pairs.append((section, partner, section_label(second, partner)))
         else:
             unmatched_first.append(section)
-    unmatched_second = [s for s in second["sections"] if id(s) not in used_second]
+    unmatched_second = [s for s in second.sections if id(s) not in used_second]
     for a, b in zip(unmatched_first, unmatched_second):
         pairs.append((a, b, section_label(second, b)))
     return pairs
@@ -311,19 +311,19 @@ def match_sections(first: PageSummary, second: PageSummary) -> list[tuple[Sectio
 
 def _block_line(section: SectionSummary, kind: str, index: int) -> int | None:
     """The source line of a section's `index`-th block of `kind`, or the section's heading line if unknown."""
-    lines = section.get("block_lines", {}).get(kind, [])
+    lines = section.block_lines.get(kind, [])
     line = lines[index] if 0 <= index < len(lines) else None
-    return line if line is not None else section["line"]
+    return line if line is not None else section.line
 
 
 def _blocks_finding(first: PageSummary, a: SectionSummary, second: PageSummary, b: SectionSummary,
                     label: str, what_first: str, what_second: str,
                     lines: tuple[int | None, int | None] | None = None) -> Finding:
-    line_a, line_b = lines if lines else (a["line"], b["line"])
+    line_a, line_b = lines if lines else (a.line, b.line)
     return Finding(
         "P4-blocks",
         _loc(first, line_a),
-        f"{what_first}; {Location(second['display'], line_b)} {what_second}",
+        f"{what_first}; {Location(second.display, line_b)} {what_second}",
         other=_loc(second, line_b),
         section=label,
     )
@@ -364,7 +364,7 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
     blockquotes, content tabs and definition lists."""
     findings: list[Finding] = []
     for a, b, label in match_sections(first, second):
-        blocks_a, blocks_b = a["blocks"], b["blocks"]
+        blocks_a, blocks_b = a.blocks, b.blocks
 
         def add(what_first: str, what_second: str, kind: str | None = None, index: int = 0) -> None:
             lines = (_block_line(a, kind, index), _block_line(b, kind, index)) if kind else None
@@ -423,24 +423,24 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
 
 def _link_line(section: SectionSummary, targets: Iterable[str]) -> int | None:
     wanted = set(targets)
-    lines = section.get("link_lines", [])
-    for target, line in zip(section["links"], lines):
+    lines = section.link_lines
+    for target, line in zip(section.links, lines):
         if target in wanted and line is not None:
             return line
-    return section["line"]
+    return section.line
 
 
 def check_links(first: PageSummary, second: PageSummary) -> list[Finding]:
     """P5: per matched section, the same internal targets (page and anchor) and external URLs."""
     findings: list[Finding] = []
     for a, b, label in match_sections(first, second):
-        only_a = sorted(set(a["links"]) - set(b["links"]))
-        only_b = sorted(set(b["links"]) - set(a["links"]))
+        only_a = sorted(set(a.links) - set(b.links))
+        only_b = sorted(set(b.links) - set(a.links))
         if not (only_a or only_b):
             continue
-        line_a = _link_line(a, only_a) if only_a else a["line"]
-        line_b = _link_line(b, only_b) if only_b else b["line"]
-        other = Location(second["display"], line_b)
+        line_a = _link_line(a, only_a) if only_a else a.line
+        line_b = _link_line(b, only_b) if only_b else b.line
+        other = Location(second.display, line_b)
         parts = []
         if only_a:
             parts.append(f"links to {_list(only_a)}, which {other} does not")
@@ -453,22 +453,22 @@ def check_links(first: PageSummary, second: PageSummary) -> list[Finding]:
 
 
 def _figure_line(section: SectionSummary, figures: Iterable[str]) -> int | None:
-    lines = [section.get("figure_lines", {}).get(figure, [None])[0] for figure in figures]
+    lines = [section.figure_lines.get(figure, [None])[0] for figure in figures]
     known = [line for line in lines if line is not None]
-    return min(known) if known else section["line"]
+    return min(known) if known else section.line
 
 
 def check_figures(first: PageSummary, second: PageSummary) -> list[Finding]:
     """P6: per matched section, the same multiset of Arabic-numeral figures, counted."""
     findings: list[Finding] = []
     for a, b, label in match_sections(first, second):
-        counter_a, counter_b = Counter(a["figures"]), Counter(b["figures"])
+        counter_a, counter_b = Counter(a.figures), Counter(b.figures)
         if counter_a == counter_b:
             continue
         differing = sorted(set(counter_a - counter_b) | set(counter_b - counter_a))
         line_a = _figure_line(a, [f for f in differing if counter_a[f]])
         line_b = _figure_line(b, [f for f in differing if counter_b[f]])
-        other = Location(second["display"], line_b)
+        other = Location(second.display, line_b)
         parts = [f"{figure} appears {counter_a[figure]}× here and {counter_b[figure]}× in {other}" for figure in differing]
         findings.append(
             Finding("P6-figures", _loc(first, line_a), "; ".join(parts), other=_loc(second, line_b), section=label)
@@ -481,22 +481,22 @@ def check_link_targets(pages: Mapping[tuple[str, str], PageSummary]) -> list[Fin
     page has (what MkDocs' link validation fails a strict build on)."""
     findings: list[Finding] = []
     for (lang, _rel), page in sorted(pages.items()):
-        for section in page["sections"]:
-            lines = section.get("link_lines", [])
-            for number, target in enumerate(section["links"]):
+        for section in page.sections:
+            lines = section.link_lines
+            for number, target in enumerate(section.links):
                 path, _, anchor = target.partition("#")
                 if ":" in path or path.startswith("/") or not path.endswith(".md"):
                     continue  # external, absolute (MkDocs' own setting decides) or not a page
-                line = lines[number] if number < len(lines) and lines[number] is not None else section["line"]
+                line = lines[number] if number < len(lines) and lines[number] is not None else section.line
                 other = pages.get((lang, path))
                 if other is None:
                     what = (
                         f"links to {path}, which does not exist in {lang}/ (the strict build fails on a broken link): "
                         f"fix the link or add {lang}/{path}"
                     )
-                elif anchor and anchor not in other["anchors"]:
+                elif anchor and anchor not in other.anchors:
                     what = (
-                        f"links to {target}, but {other['display']} has no heading or anchor #{anchor}: use one of "
+                        f"links to {target}, but {other.display} has no heading or anchor #{anchor}: use one of "
                         f"its heading ids"
                     )
                 else:
@@ -514,23 +514,23 @@ def check_link_targets(pages: Mapping[tuple[str, str], PageSummary]) -> list[Fin
 def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding]:
     """P7: no prose of the other language (outside the allowances in parity.language)."""
     findings: list[Finding] = []
-    counterpart = other["display"] if other else "the other language"
+    counterpart = other.display if other else "the other language"
     # Label sections with the English heading path, like the other rules, when the headings match by id.
     labels: dict[str, str] = {}
-    if other is not None and not is_chinese(other["lang"]) and is_chinese(page["lang"]):
-        for other_section in other["sections"]:
-            index = other_section["heading"]
-            other_id = other["headings"][index]["id"] if index is not None else None
+    if other is not None and not is_chinese(other.lang) and is_chinese(page.lang):
+        for other_section in other.sections:
+            index = other_section.heading
+            other_id = other.headings[index].id if index is not None else None
             if other_id:
                 labels[other_id] = section_label(other, other_section)
-    for section in page["sections"]:
-        index = section["heading"]
-        heading_id = page["headings"][index]["id"] if index is not None else None
+    for section in page.sections:
+        index = section.heading
+        heading_id = page.headings[index].id if index is not None else None
         label = labels.get(heading_id or "", section_label(page, section))
-        run_lines = section.get("impure_lines", [])
-        for number, run in enumerate(section["impure"]):
-            line = run_lines[number] if number < len(run_lines) and run_lines[number] is not None else section["line"]
-            if is_chinese(page["lang"]):
+        run_lines = section.impure_lines
+        for number, run in enumerate(section.impure):
+            line = run_lines[number] if number < len(run_lines) and run_lines[number] is not None else section.line
+            if is_chinese(page.lang):
                 what = f"untranslated English on a Chinese page: “{run}”; translate it (as {counterpart} says it), " \
                        f"or keep only a short gloss in parentheses"
             else:
@@ -553,24 +553,29 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
 
 def section_hashes(page: PageSummary) -> dict[str, str]:
     """A page's source sections as the lock records them: key -> hash, in page order."""
-    return {section["key"]: section["hash"] for section in page["source_sections"]}
+    return {section.key: section.hash for section in page.source_sections}
 
 
 def _source_section(page: PageSummary, key: str) -> SourceSection | None:
-    return next((section for section in page["source_sections"] if section["key"] == key), None)
+    return next((section for section in page.source_sections if section.key == key), None)
+
+
+def _section_label(preferred: PageSummary, fallback: PageSummary, key: str) -> str:
+    section = _source_section(preferred, key) or _source_section(fallback, key)
+    return section.label if section else f"#{key}"
 
 
 def _section_names(page: PageSummary, keys: Iterable[str]) -> str:
     names = []
     for key in keys:
         section = _source_section(page, key)
-        names.append(f"{section['label']} (line {section['line']})" if section else f"#{key}")
+        names.append(f"{section.label} (line {section.line})" if section else f"#{key}")
     return "; ".join(names)
 
 
 def changed_sections(page: PageSummary, entry: LockEntry | None) -> SectionChanges:
     """Which sections of `page` changed since the pair was locked."""
-    return section_changes(entry, page["lang"], section_hashes(page))
+    return section_changes(entry, page.lang, section_hashes(page))
 
 
 def describe_changes(page: PageSummary, changes: SectionChanges) -> str:
@@ -594,7 +599,7 @@ def sections_to_update(changed: PageSummary, changes: SectionChanges, other: Pag
     missing = [key for key in changes.all if not _source_section(other, key)]
     if missing:
         parts.append("a section for " + ", ".join(
-            f"{changed['display']} § {_section_names(changed, [key])}" if _source_section(changed, key) else f"#{key}"
+            f"{changed.display} § {_section_names(changed, [key])}" if _source_section(changed, key) else f"#{key}"
             for key in missing
         ))
     return "; ".join(parts)
@@ -602,7 +607,7 @@ def sections_to_update(changed: PageSummary, changes: SectionChanges, other: Pag
 
 def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | None) -> list[Finding]:
     """P9: compared with parity.lock.json, which side changed since the lock, where, and what to update."""
-    hashes = {lang: page["content_hash"] for lang, page in pages.items()}
+    hashes = {lang: page.content_hash for lang, page in pages.items()}
     result = compare(entry, hashes)
     langs = list(pages)
     first, second = pages[langs[-1]], pages[langs[0]]
@@ -615,7 +620,7 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
             Finding(
                 "P9-stale",
                 _loc(first),
-                f"this page pair is not in parity.lock.json; once {first['display']} and {second['display']} say the "
+                f"this page pair is not in parity.lock.json; once {first.display} and {second.display} say the "
                 f"same thing, run {relock}",
                 other=_loc(second),
             )
@@ -625,7 +630,7 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
         for page in (first, second):
             changes = changed_sections(page, entry)
             if changes.known and changes.all:
-                where.append(f"{page['display']} {describe_changes(page, changes)}")
+                where.append(f"{page.display} {describe_changes(page, changes)}")
         detail = f" ({'; '.join(where)})" if where else ""
         first_changes = changed_sections(first, entry)
         edited = first_changes.changed + first_changes.added
@@ -633,8 +638,8 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
         return [
             Finding(
                 "P9-stale",
-                _loc(first, first_section["line"] if first_section else None),
-                f"both {first['display']} and {second['display']} changed since they were locked on {result.locked}"
+                _loc(first, first_section.line if first_section else None),
+                f"both {first.display} and {second.display} changed since they were locked on {result.locked}"
                 f"{detail}; check they still say the same thing (see {show}), then run {relock}",
                 other=_loc(second),
             )
@@ -649,13 +654,13 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
             line = None
             label = None
             what = f"changed since the pair was locked on {result.locked}"
-            target = other["display"]
+            target = other.display
             if changes.known and changes.all:
                 edited = changes.changed + changes.added
                 first_section = _source_section(changed, edited[0]) if edited else None
-                line = first_section["line"] if first_section else None
+                line = first_section.line if first_section else None
                 label = "; ".join(
-                    (_source_section(default, key) or _source_section(changed, key) or {"label": f"#{key}"})["label"]
+                    _section_label(default, changed, key)
                     for key in edited
                 ) or None
                 extra = [part for part in describe_changes(changed, SectionChanges((), changes.added, changes.removed)).split("; ") if part]
@@ -663,12 +668,12 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
                     what += f" ({'; '.join(extra)})"
                 update = sections_to_update(changed, changes, other)
                 if update:
-                    target = f"{other['display']} {update}"
+                    target = f"{other.display} {update}"
             findings.append(
                 Finding(
                     "P9-stale",
                     _loc(changed, line),
-                    f"{what}; {other['display']} did not change, so it may be stale. If the change is right, "
+                    f"{what}; {other.display} did not change, so it may be stale. If the change is right, "
                     f"update {target} to match; if it was a mistake, undo it. See what changed: {show}; then run "
                     f"{relock}",
                     other=_loc(other),

@@ -1,7 +1,7 @@
 """What a reader sees on one page, section by section: render the Markdown with the site's own extensions and
 read the HTML back with lxml's HTML parser.
 
-The result, a `PageSummary`, is plain JSON-compatible data so that it can be cached on disk by content hash.
+The result is a `PageSummary` of frozen dataclasses; parity.cache turns it into JSON and back.
 """
 
 from __future__ import annotations
@@ -9,18 +9,19 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, TypedDict
+from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.html
 import markdown
 from markdown.extensions.toc import slugify
 from lxml.html import HtmlElement
 
-from parity.documents import Document, content_hash
+from parity.documents import Document, EncodingProblem, FrontMatterProblem, content_hash
 from parity.figures import extract_figures, strip_heading_number
 from parity.language import impure_runs
 
-SUMMARY_VERSION = 6  # bump when the summary's shape or meaning changes, so cached summaries are not reused
+SUMMARY_VERSION = 7  # bump when the summary's shape or meaning changes, so cached summaries are not reused
 
 INTRO = "(introduction)"
 FOOTNOTES = "(footnotes)"
@@ -40,14 +41,20 @@ _EXPLICIT_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-class HeadingInfo(TypedDict):
+@dataclass
+class HeadingInfo:
+    """A heading below H1, as rendered; its source line is filled in once the source has been read."""
+
     level: int
     id: str | None
     text: str
-    line: int | None
+    line: int | None = None
 
 
-class SectionSummary(TypedDict):
+@dataclass(frozen=True)
+class SectionSummary:
+    """What readers see in one section: its blocks, links, figures and any prose of the other language."""
+
     key: str  # "(introduction)", "(footnotes)", or the heading's index as a string
     heading: int | None  # index into PageSummary.headings
     path: list[str]  # heading texts from H2 down to this section's heading
@@ -58,13 +65,14 @@ class SectionSummary(TypedDict):
     impure: list[str]  # runs of the other language
     # Source lines, so messages point at the list, table, figure, link or sentence rather than the heading
     # (None where the text could not be found in the source).
-    block_lines: dict[str, list[int | None]]  # "list" / "table" / "admonition" -> line of each, in order
-    figure_lines: dict[str, list[int]]  # figure -> lines where it is written
-    link_lines: list[int | None]  # parallel to links
-    impure_lines: list[int | None]  # parallel to impure
+    block_lines: dict[str, list[int | None]] = field(default_factory=dict)  # kind -> line of each, in order
+    figure_lines: dict[str, list[int]] = field(default_factory=dict)  # figure -> lines where it is written
+    link_lines: list[int | None] = field(default_factory=list)  # parallel to links
+    impure_lines: list[int | None] = field(default_factory=list)  # parallel to impure
 
 
-class SourceSection(TypedDict):
+@dataclass(frozen=True)
+class SourceSection:
     """One section of the Markdown source, as the lock hashes it: from its heading to the next heading."""
 
     key: str  # the heading's explicit id; "(introduction)"; or "(line N)" for a heading without an id
@@ -73,14 +81,17 @@ class SourceSection(TypedDict):
     hash: str  # sha256 of the section's normalised text
 
 
-class PageSummary(TypedDict):
+@dataclass(frozen=True)
+class PageSummary:
+    """Everything the rules compare about one page in one language (cached on disk by parity.cache)."""
+
     lang: str
     rel: str
     display: str
     content_hash: str
     front_matter: dict[str, str] | None  # key -> value as text; None when missing or invalid
-    front_matter_problem: list[Any] | None  # [line, problem]
-    encoding_problem: dict[str, Any] | None
+    front_matter_problem: FrontMatterProblem | None
+    encoding_problem: EncodingProblem | None
     h1: list[str]
     headings: list[HeadingInfo]  # below H1
     sections: list[SectionSummary]
@@ -232,7 +243,7 @@ class _PageWalker:
             return
         explicit_id = element.get("id")
         index = len(self.headings)
-        self.headings.append({"level": level, "id": explicit_id or None, "text": text, "line": None})
+        self.headings.append(HeadingInfo(level, explicit_id or None, text))
         while self._path and self._path[-1][0] >= level:
             self._path.pop()
         self._path.append((level, text))
@@ -330,65 +341,56 @@ class Renderer:
         _attach_lines(walker.headings, source_heading_lines(document.body, document.body_line))
         sections: list[SectionSummary] = []
         source = _SourceLines(document.body, document.body_line)
-        heading_lines = [heading["line"] for heading in walker.headings]
+        heading_lines = [heading.line for heading in walker.headings]
         for raw in walker.sections:
             heading = raw["heading"]
-            line = walker.headings[heading]["line"] if heading is not None else None
+            line = walker.headings[heading].line if heading is not None else None
             if raw["key"] == INTRO and document.front_matter is not None:
                 line = document.body_line
             start, end = source.section_range(raw["key"], heading, heading_lines)
             impure = impure_runs("".join(raw["language_text"]), document.lang)
             sections.append(
-                {
-                    "key": raw["key"],
-                    "heading": heading,
-                    "path": raw["path"],
-                    "line": line,
-                    "blocks": raw["blocks"],
-                    "links": raw["links"],
-                    "figures": extract_figures("".join(raw["figures_text"])),
-                    "impure": impure,
-                    "block_lines": {
+                SectionSummary(
+                    key=raw["key"],
+                    heading=heading,
+                    path=raw["path"],
+                    line=line,
+                    blocks=raw["blocks"],
+                    links=raw["links"],
+                    figures=extract_figures("".join(raw["figures_text"])),
+                    impure=impure,
+                    block_lines={
                         **{kind: [source.find(probe, start, end) for probe in probes] for kind, probes in raw["probes"].items()},
                         "admonition": source.admonition_lines(start, end),
                     },
-                    "figure_lines": source.figure_lines(start, end),
-                    "link_lines": [source.find_raw(href, start, end) for href in raw["hrefs"]],
-                    "impure_lines": [source.find(run, start, end) for run in impure],
-                }
+                    figure_lines=source.figure_lines(start, end),
+                    link_lines=[source.find_raw(href, start, end) for href in raw["hrefs"]],
+                    impure_lines=[source.find(run, start, end) for run in impure],
+                )
             )
         labels = {
-            walker.headings[raw["heading"]]["id"]: " › ".join(raw["path"])
+            walker.headings[raw["heading"]].id: " › ".join(raw["path"])
             for raw in walker.sections
-            if raw["heading"] is not None and walker.headings[raw["heading"]]["id"]
+            if raw["heading"] is not None and walker.headings[raw["heading"]].id
         }
-        source_sections: list[SourceSection] = [
-            {"key": key, "line": line, "label": INTRO if key == INTRO else labels.get(key, key), "hash": content_hash(text)}
+        source_sections = [
+            SourceSection(key, line, INTRO if key == INTRO else labels.get(key, key), content_hash(text))
             for key, line, text in split_source_sections(document.body, document.body_line)
         ]
-        return {
-            "lang": document.lang,
-            "rel": document.rel,
-            "display": document.display,
-            "content_hash": document.content_hash,
-            "front_matter": _front_matter_text(document.front_matter),
-            "front_matter_problem": [document.front_matter_problem.line, document.front_matter_problem.problem]
-            if document.front_matter_problem
-            else None,
-            "encoding_problem": {
-                "byte": document.encoding_problem.first_bad_byte,
-                "line": document.encoding_problem.line,
-                "column": document.encoding_problem.column,
-                "looks_like": document.encoding_problem.looks_like,
-            }
-            if document.encoding_problem
-            else None,
-            "h1": walker.h1,
-            "headings": walker.headings,
-            "sections": sections,
-            "source_sections": source_sections,
-            "anchors": anchors,
-        }
+        return PageSummary(
+            lang=document.lang,
+            rel=document.rel,
+            display=document.display,
+            content_hash=document.content_hash,
+            front_matter=_front_matter_text(document.front_matter),
+            front_matter_problem=document.front_matter_problem,
+            encoding_problem=document.encoding_problem,
+            h1=walker.h1,
+            headings=walker.headings,
+            sections=sections,
+            source_sections=source_sections,
+            anchors=anchors,
+        )
 
 
 _MARKUP = re.compile(r"\[\^[^\]]*\]|\]\([^)]*\)|\{[^}]*\}|[*_`~\[\]<>|#!]|^\s*(?:[-+]|\d+[.)])\s+|^\s*>")
@@ -464,9 +466,9 @@ def _attach_lines(headings: list[HeadingInfo], source: list[tuple[int, str | Non
     below_h1 = [entry for entry in source if entry[0] > 1]
     if len(below_h1) == len(headings):
         for heading, (_, _, line) in zip(headings, below_h1):
-            heading["line"] = line
+            heading.line = line
         return
     by_id = {explicit_id: line for _, explicit_id, line in below_h1 if explicit_id}
     for heading in headings:
-        if heading["id"] in by_id:
-            heading["line"] = by_id[heading["id"]]
+        if heading.id in by_id:
+            heading.line = by_id[heading.id]

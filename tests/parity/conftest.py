@@ -208,7 +208,7 @@ class TinySite:
         result = self.check()
         entries = {
             pair.rel: LockEntry(
-                hashes={lang: result.summaries[(lang, pair.rel)]["content_hash"] for lang in pair.present},
+                hashes={lang: result.summaries[(lang, pair.rel)].content_hash for lang in pair.present},
                 locked="2026-01-02",
                 sections={lang: section_hashes(result.summaries[(lang, pair.rel)]) for lang in pair.present},
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,21 @@ def test_config_without_i18n_is_an_error(tmp_path: Path):
     config.write_text("site_name: x\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="i18n"):
         load_site_config(config)
+
+
+def test_summaries_round_trip_through_the_cache(make_site):
+    from parity.cache import summary_from_json, summary_to_json
+    from parity.checker import check_site
+
+    site = make_site()
+    site.edit("zh", "duties.md", "规划占用 37% 的时间", "规划占用 38% 的时间")
+    fresh = check_site(site.config())
+    assert fresh.findings
+    for summary in fresh.summaries.values():
+        assert summary_from_json(json.loads(json.dumps(summary_to_json(summary)))) == summary
+    cached_config = load_site_config(site.config_file, use_cache=True)
+    first = check_site(cached_config)  # renders and saves
+    second = check_site(cached_config)  # reads every summary back from .parity-cache/
+    assert [f.render() for f in second.findings] == [f.render() for f in first.findings] == [
+        f.render() for f in fresh.findings
+    ]
