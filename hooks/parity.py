@@ -95,7 +95,9 @@ def _site_config(config: MkDocsConfig) -> Any:
     root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
     i18n = config.plugins.get("i18n")
     languages: tuple[str, ...] = ()
+    names: dict[str, str] = {}
     if i18n is not None:
+        names = {lang.locale: lang.name or lang.locale for lang in i18n.config.languages}
         locales = [lang.locale for lang in i18n.config.languages]
         default = [lang.locale for lang in i18n.config.languages if lang.default]
         languages = tuple(default + [locale for locale in locales if locale not in default])
@@ -110,6 +112,8 @@ def _site_config(config: MkDocsConfig) -> Any:
         lock_path=root / parity.config.LOCK_FILE_NAME,
         cache_dir=root / parity.config.CACHE_DIR_NAME,
         nav_pages=parity.config.nav_pages(config.nav),
+        language_names=names,
+        data_dir=root / "data",
     )
 
 

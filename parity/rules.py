@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from parity.findings import Finding, Location
@@ -18,13 +18,8 @@ from parity.lock import LockEntry, PairState, SectionChanges, compare, section_c
 from parity.structure import FOOTNOTES, INTRO, HeadingInfo, PageSummary, SectionSummary, SourceSection
 
 REQUIRED_FRONT_MATTER = ("title", "description")
-LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 LOCK_COMMAND = "uv run python -m parity lock"
 DIFF_COMMAND = "uv run python -m parity diff"
-
-
-def language_name(lang: str) -> str:
-    return LANGUAGE_NAMES.get(lang.split("-")[0].split("_")[0].lower(), lang)
 
 
 def _loc(page: PageSummary, line: int | None = None) -> Location:
@@ -42,8 +37,8 @@ def _plural(count: int, noun: str, plural: str | None = None) -> str:
 # --- P1 pages ------------------------------------------------------------------------------------------------
 
 
-def check_pages(pages: Mapping[str, Iterable[str]]) -> list[Finding]:
-    """P1: every page exists in every language."""
+def check_pages(pages: Mapping[str, Iterable[str]], name: Callable[[str], str] = str) -> list[Finding]:
+    """P1: every page exists in every language (`name` gives a language's name, from mkdocs.yml's i18n block)."""
     findings: list[Finding] = []
     by_lang = {lang: set(rels) for lang, rels in pages.items()}
     everything = sorted(set().union(*by_lang.values()))
@@ -57,9 +52,9 @@ def check_pages(pages: Mapping[str, Iterable[str]]) -> list[Finding]:
                 Finding(
                     "P1-pages",
                     Location(f"{source}/{rel}"),
-                    f"has no {language_name(lang)} counterpart: create {lang}/{rel} with the same structure "
-                    f"(a missing translation is never filled in silently)",
+                    f"has no {name(lang)} counterpart",
                     other=Location(f"{lang}/{rel}"),
+                    hint=("create", (("file", f"{lang}/{rel}"),)),
                 )
             )
     return findings
@@ -103,10 +98,9 @@ def check_encoding(page: PageSummary, other: PageSummary | None) -> list[Finding
             "P8-encoding",
             _loc(page, problem.line),
             f"is not UTF-8: byte 0x{problem.first_bad_byte:02X} at line {problem.line}, column {problem.column}; "
-            f"{diagnosis}{counterpart}. Fix: save it as UTF-8 — in VS Code, click the encoding in the status bar, "
-            f"“Save with Encoding” → UTF-8; in Notepad, Save As → Encoding: UTF-8; or run "
-            f"`iconv -f GB18030 -t UTF-8 {page.display} > tmp && mv tmp {page.display}` in docs/",
+            f"{diagnosis}{counterpart}",
             other=_loc(other) if other else None,
+            hint=("save-as-utf8", (("file", page.display),)),
         )
     ]
 
@@ -197,9 +191,9 @@ def check_headings(first: PageSummary, second: PageSummary) -> list[Finding]:
                     Finding(
                         "P3-headings",
                         _loc(page, heading.line),
-                        f"{_heading_label(heading)} has no explicit id: add {{ #id }} with the same English slug "
-                        f"as the matching heading in {other.display}",
+                        f"{_heading_label(heading)} has no explicit id",
                         other=_loc(other),
+                        hint=("add-id", (("other", other.display),)),
                     )
                 )
             elif heading.id in seen:
@@ -531,11 +525,9 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
         for number, run in enumerate(section.impure):
             line = run_lines[number] if number < len(run_lines) and run_lines[number] is not None else section.line
             if is_chinese(page.lang):
-                what = f"untranslated English on a Chinese page: “{run}”; translate it (as {counterpart} says it), " \
-                       f"or keep only a short gloss in parentheses"
+                what, hint = f"untranslated English on a Chinese page: “{run}”", "translate-english"
             else:
-                what = f"Chinese on an English page: “{run}”; translate it (as {counterpart} says it), or keep it " \
-                       f"only as a short gloss, e.g. senior marketer (高级营销师)"
+                what, hint = f"Chinese on an English page: “{run}”", "translate-chinese"
             findings.append(
                 Finding(
                     "P7-language",
@@ -543,6 +535,7 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
                     what,
                     other=_loc(other) if other else None,
                     section=label,
+                    hint=(hint, (("other", counterpart),)),
                 )
             )
     return findings

@@ -318,7 +318,13 @@ class _PageWalker:
 class Renderer:
     """Renders pages with the site's Markdown extensions (one reused Markdown instance) and summarises them."""
 
-    def __init__(self, extensions: Iterable[Any], extension_configs: Mapping[str, Mapping[str, Any]]) -> None:
+    def __init__(
+        self,
+        extensions: Iterable[Any],
+        extension_configs: Mapping[str, Mapping[str, Any]],
+        bilingual_tables: Iterable[str] = (),
+    ) -> None:
+        self._bilingual_tables = frozenset(bilingual_tables)
         names = [ext for ext in extensions if not (isinstance(ext, str) and ext in _SKIPPED_EXTENSIONS)]
         configs = {name: dict(options) for name, options in extension_configs.items() if name not in _SKIPPED_EXTENSIONS}
         self._markdown = markdown.Markdown(extensions=names, extension_configs=configs)
@@ -329,7 +335,7 @@ class Renderer:
 
     def summarise(self, document: Document) -> PageSummary:
         html = self.render(document.body)
-        walker = _PageWalker(document.rel, language_exempt_tables=posixpath.basename(document.rel) == "glossary.md")
+        walker = _PageWalker(document.rel, language_exempt_tables=document.rel in self._bilingual_tables)
         anchors: list[str] = []
         if html.strip():
             root = lxml.html.fragment_fromstring(html, create_parent="div")

@@ -22,14 +22,14 @@ def test_p1_missing_translation_names_both_files(make_site):
     site.page("zh", "role.md").unlink()
     messages = site.findings("P1-pages")
     assert len(messages) == 1
-    assert messages[0].startswith("en/role.md: has no Chinese counterpart: create zh/role.md")
+    assert messages[0].startswith("en/role.md: has no 中文 counterpart; create zh/role.md")  # the i18n block's name
     assert messages[0].endswith("[P1-pages]")
 
 
 def test_p1_extra_page_in_chinese_only(make_site):
     site = make_site()
     site.write("zh", "extra.md", "---\ntitle: 额外\ndescription: 额外页面。\n---\n\n# 额外\n")
-    assert any("zh/extra.md: has no English counterpart: create en/extra.md" in m for m in site.findings("P1-pages"))
+    assert any("zh/extra.md: has no English counterpart; create en/extra.md" in m for m in site.findings("P1-pages"))
 
 
 # --- P2 front matter ----------------------------------------------------------------------------------------
