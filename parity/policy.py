@@ -61,24 +61,34 @@ def _mapping(path: Path, value: Any) -> Mapping[str, Any]:
 
 
 def load_policy(data_dir: Path | None) -> Policy:
-    """The policy in `data_dir`, file by file falling back to the handbook's own data folder."""
+    """The policy in `data_dir`, falling back to the handbook's own data folder for a file (or, in rule-help.yml,
+    a rule or hint) the site does not have."""
 
     def path(name: str) -> Path:
         if data_dir is not None and (data_dir / name).is_file():
             return data_dir / name
         return DEFAULT_DATA_DIR / name
 
-    policy_path, help_path, labels_path = path(POLICY_FILE), path(RULE_HELP_FILE), path(STATUS_LABELS_FILE)
+    policy_path, labels_path = path(POLICY_FILE), path(STATUS_LABELS_FILE)
     policy = _mapping(policy_path, _read(policy_path) or {})
-    rule_help = _mapping(help_path, _read(help_path) or {})
     labels = _mapping(labels_path, _read(labels_path) or {})
+    # Rule help: the site's file, rule by rule and hint by hint, over the handbook's own.
+    how_to: dict[str, str] = {}
+    hints: dict[str, dict[str, str]] = {}
+    help_files = [DEFAULT_DATA_DIR / RULE_HELP_FILE]
+    if data_dir is not None and (data_dir / RULE_HELP_FILE).is_file() and data_dir.resolve() != DEFAULT_DATA_DIR:
+        help_files.append(data_dir / RULE_HELP_FILE)
+    for help_path in help_files:
+        for rule, entry in _mapping(help_path, _read(help_path) or {}).items():
+            if not isinstance(entry, Mapping):
+                raise ConfigError(f"{help_path}: {rule} must be a mapping with how_to and hints")
+            if entry.get("how_to"):
+                how_to[str(rule)] = str(entry["how_to"])
+            for name, text in (entry.get("hints") or {}).items():
+                hints.setdefault(str(rule), {})[str(name)] = str(text)
     return Policy(
         bilingual_tables=frozenset(str(page) for page in policy.get("bilingual_tables") or []),
-        how_to={str(rule): str(entry.get("how_to", "")) for rule, entry in rule_help.items() if isinstance(entry, Mapping)},
-        hints={
-            str(rule): {str(name): str(text) for name, text in (entry.get("hints") or {}).items()}
-            for rule, entry in rule_help.items()
-            if isinstance(entry, Mapping)
-        },
+        how_to=how_to,
+        hints=hints,
         status_labels={str(lang): _mapping(labels_path, words) for lang, words in labels.items()},
     )

@@ -604,8 +604,6 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
     result = compare(entry, hashes)
     langs = list(pages)
     first, second = pages[langs[-1]], pages[langs[0]]
-    relock = f"`{LOCK_COMMAND} {rel}`"
-    show = f"`{DIFF_COMMAND} {rel}`"
     if result.state is PairState.IN_STEP:
         return []
     if result.state is PairState.NOT_LOCKED:
@@ -613,9 +611,9 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
             Finding(
                 "P9-stale",
                 _loc(first),
-                f"this page pair is not in parity.lock.json; once {first.display} and {second.display} say the "
-                f"same thing, run {relock}",
+                "this page pair is not in parity.lock.json",
                 other=_loc(second),
+                hint=("not-locked", (("first", first.display), ("second", second.display), ("page", rel))),
             )
         ]
     if result.state is PairState.BOTH_CHANGED:
@@ -633,8 +631,9 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
                 "P9-stale",
                 _loc(first, first_section.line if first_section else None),
                 f"both {first.display} and {second.display} changed since they were locked on {result.locked}"
-                f"{detail}; check they still say the same thing (see {show}), then run {relock}",
+                f"{detail}",
                 other=_loc(second),
+                hint=("both-changed", (("page", rel),)),
             )
         ]
     findings = []
@@ -666,10 +665,9 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
                 Finding(
                     "P9-stale",
                     _loc(changed, line),
-                    f"{what}; {other.display} did not change, so it may be stale. If the change is right, "
-                    f"update {target} to match; if it was a mistake, undo it. See what changed: {show}; then run "
-                    f"{relock}",
+                    f"{what}; {other.display} did not change, so it may be stale",
                     other=_loc(other),
+                    hint=("one-side-changed", (("target", target), ("page", rel))),
                     section=label,
                 )
             )

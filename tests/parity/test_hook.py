@@ -54,7 +54,7 @@ def test_strict_build_fails_on_a_mismatch_with_a_clear_message(make_site):
     assert output.count(expected) == 1, output
     # The Chinese side changed: the message starts there, and names English only as possibly stale.
     assert "parity: zh/index.md:8 § Definition: changed since the pair was locked on 2026-01-02; en/index.md did " \
-           "not change, so it may be stale." in output
+           "not change, so it may be stale;" in output
     assert "Aborted with 2 warnings in strict mode!" in output
     status = (site.root / "site" / "translation-status" / "index.html").read_text(encoding="utf-8")
     assert "findings (1)" in status

@@ -338,7 +338,7 @@ def test_p9_names_the_changed_side_and_its_sections_and_the_sections_to_update(m
     site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads the marketing function.")
     assert site.findings("P9-stale") == [
         "en/role.md:8 § Definition: changed since the pair was locked on 2026-01-02; zh/role.md did not change, so "
-        "it may be stale. If the change is right, update zh/role.md § 定义 (line 8) to match; if it was a mistake, "
+        "it may be stale; if the change is right, update zh/role.md § 定义 (line 8) to match; if it was a mistake, "
         "undo it. See what changed: `uv run python -m parity diff role.md`; then run "
         "`uv run python -m parity lock role.md` [P9-stale]"
     ]
@@ -372,7 +372,7 @@ def test_p9_one_sided_change_does_not_blame_the_untouched_side(make_site):
     site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官领导营销职能。")
     (message,) = site.findings("P9-stale")
     assert message.startswith("zh/role.md:8 § Definition: changed since the pair was locked on 2026-01-02; "
-                              "en/role.md did not change, so it may be stale. If the change is right, update "
+                              "en/role.md did not change, so it may be stale; if the change is right, update "
                               "en/role.md § Definition (line 8) to match; if it was a mistake, undo it.")
     assert not message.startswith("en/role.md")
 
