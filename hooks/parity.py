@@ -123,6 +123,10 @@ def _fingerprint(site: Any) -> tuple[Any, ...]:
         for rel in parity.documents.discover_pages(site.lang_dir(lang)):
             stat = (site.lang_dir(lang) / rel).stat()
             entries.append((f"{lang}/{rel}", stat.st_size, stat.st_mtime_ns))
+    if site.data_dir is not None and site.data_dir.is_dir():
+        for path in sorted(site.data_dir.glob("*.yml")):
+            stat = path.stat()
+            entries.append((f"data/{path.name}", stat.st_size, stat.st_mtime_ns))
     lock = site.lock_path.stat() if site.lock_path.exists() else None
     settings = parity.checker.settings_fingerprint(site)
     return (tuple(entries), (lock.st_size, lock.st_mtime_ns) if lock else None, settings)
