@@ -2,7 +2,9 @@
 
 - Checks once per build, before any page renders (on_pre_build). mkdocs-static-i18n runs a nested build per extra
   language from its on_post_build, with the same config object; the result is memoised on a fingerprint of the
-  docs files and the lock (paths, sizes, mtimes), and findings are logged only once per top-level build.
+  docs files, the lock and data/*.yml (paths, sizes, mtimes), and findings are logged only once per top-level
+  build. Broken links and pages outside nav are left to MkDocs, which reports them itself (the CLI reports them
+  too, so that its verdict is the strict build's).
 - Findings are WARNINGs on a logger under "mkdocs.plugins.", so `mkdocs build --strict` (strict: true in
   mkdocs.yml) counts them and fails. A crash in the checker is one ERROR line, never a traceback.
 - One count for the whole bilingual build: each MkDocs build counts the warnings logged while it runs, and the
