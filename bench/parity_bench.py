@@ -161,7 +161,7 @@ def lock_all(root: Path) -> None:
     write_lock(
         site.lock_path,
         {
-            pair.rel: LockEntry({lang: result.summaries[(lang, pair.rel)]["content_hash"] for lang in pair.present}, "2026-01-01")
+            pair.rel: LockEntry({lang: result.summaries[(lang, pair.rel)].content_hash for lang in pair.present}, "2026-01-01")
             for pair in result.pairs
         },
     )

@@ -2,10 +2,16 @@
 
 - Checks once per build, before any page renders (on_pre_build). mkdocs-static-i18n runs a nested build per extra
   language from its on_post_build, with the same config object; the result is memoised on a fingerprint of the
-  docs files and the lock (paths, sizes, mtimes), and findings are logged only by the outermost build
-  (handbook/build_nesting.py).
+  docs files, the lock and data/*.yml (paths, sizes, mtimes), and findings are logged only by the outermost build
+  (handbook/build_nesting.py). Broken links and pages outside nav are left to MkDocs, which reports them itself (the
+  CLI reports them too, so that its verdict is the strict build's).
 - Findings are WARNINGs on a logger under "mkdocs.plugins.", so `mkdocs build --strict` (strict: true in
   mkdocs.yml) counts them and fails. A crash in the checker is one ERROR line, never a traceback.
+- One count for the whole bilingual build: each MkDocs build counts the warnings logged while it runs, and the
+  nested build of a further language would abort with its own count only ("Aborted with 1 warnings" after three
+  warnings). So strict is turned off for the nested builds (they attach no counter of their own) and back on when
+  the outermost build ends: the outer build's counter sees every warning of every language and aborts once, with
+  the right number.
 - Under `mkdocs serve`, strict is turned off, so findings stay warnings and the server keeps running.
 - Pages that are not UTF-8 are handed to MkDocs decoded (as GB18030), so MkDocs does not crash with a
   traceback; the checker reports them (P8-encoding), which fails a strict build.
@@ -51,6 +57,7 @@ class _State:
         self.crashed: str | None = None
         self.nesting = BuildNesting()  # findings are logged by the outermost build only
         self.undecodable: dict[str, str] = {}  # "en/page.md" -> the page decoded as well as possible
+        self.strict_off_until_done: MkDocsConfig | None = None  # its strict was on; back on when the build ends
 
 
 _state = _State()
@@ -81,6 +88,7 @@ def _site_config(config: MkDocsConfig) -> Any:
         site = site_from_config(config)
     except SiteError as error:
         raise parity.config.ConfigError(str(error)) from error
+    names = {language.code: language.name for language in site.languages}
     return parity.config.SiteConfig(
         root=root,
         docs_dir=Path(config.docs_dir).resolve(),
@@ -89,6 +97,9 @@ def _site_config(config: MkDocsConfig) -> Any:
         extension_configs=dict(config.mdx_configs),
         lock_path=root / parity.config.LOCK_FILE_NAME,
         cache_dir=root / parity.config.CACHE_DIR_NAME,
+        nav_pages=parity.config.nav_pages(config.nav),
+        language_names=names,
+        data_dir=root / "data",
     )
 
 
@@ -98,12 +109,13 @@ def _fingerprint(site: Any) -> tuple[Any, ...]:
         for rel in parity.documents.discover_pages(site.lang_dir(lang)):
             stat = (site.lang_dir(lang) / rel).stat()
             entries.append((f"{lang}/{rel}", stat.st_size, stat.st_mtime_ns))
+    if site.data_dir is not None and site.data_dir.is_dir():
+        for path in sorted(site.data_dir.glob("*.yml")):
+            stat = path.stat()
+            entries.append((f"data/{path.name}", stat.st_size, stat.st_mtime_ns))
     lock = site.lock_path.stat() if site.lock_path.exists() else None
     settings = parity.checker.settings_fingerprint(site)
-    terms_file = site.root / "data" / "terms.yml"  # P10/P11 rule data: editing it re-runs the check while serving
-    terms = terms_file.stat() if terms_file.exists() else None
-    return (tuple(entries), (lock.st_size, lock.st_mtime_ns) if lock else None, settings,
-            (terms.st_size, terms.st_mtime_ns) if terms else None)
+    return (tuple(entries), (lock.st_size, lock.st_mtime_ns) if lock else None, settings)
 
 
 def _run_check(config: MkDocsConfig) -> None:
@@ -122,7 +134,7 @@ def _run_check(config: MkDocsConfig) -> None:
         _state.undecodable = {
             f"{lang}/{rel}": parity.documents.decode(pages[lang][rel])[0]
             for (lang, rel), summary in _state.result.summaries.items()
-            if summary["encoding_problem"]
+            if summary.encoding_problem
         }
     except (parity.config.ConfigError, parity.lock.LockError) as error:
         _state.result, _state.fingerprint = None, None
@@ -140,6 +152,11 @@ def _run_check(config: MkDocsConfig) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     outermost = _state.nesting.enter()
+    if outermost and config.strict:
+        # This build's warning counter is already attached; the nested builds of further languages, started from
+        # static-i18n's on_post_build with this config object, will attach none while strict is off.
+        config.strict = False
+        _state.strict_off_until_done = config
     _run_check(config)
     if not outermost:  # one of mkdocs-static-i18n's nested builds: the outermost one has logged
         return
@@ -147,19 +164,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.error(_state.crashed)
         return
     result = _state.result
-    for finding in sorted(result.findings, key=lambda f: (f.pair, f.rule, f.where.line or 0)):
+    own = [finding for finding in result.findings if finding not in result.also_reported_by_mkdocs]
+    for finding in sorted(own, key=lambda f: (f.pair, f.rule, f.where.line or 0)):
         log.warning(finding.render())
-    if result.findings:
-        log.info(f"{len(result.findings)} parity finding(s); run `uv run python -m parity check` for the report")
-
-
-@event_priority(-1000)  # after mkdocs-static-i18n's on_post_build (-100), which runs the nested builds
-def on_post_build(config: MkDocsConfig) -> None:
-    _state.nesting.leave()
-
-
-def on_build_error(error: Exception) -> None:
-    _state.nesting.reset()
+    if own:
+        log.info(f"{len(own)} parity finding(s); run `uv run python -m parity check` for the report")
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
@@ -172,3 +181,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if len(parts) != 2 or parts[1] != parity.status.STATUS_PAGE or _state.result is None:
         return markdown
     return markdown.rstrip("\n") + "\n\n" + parity.status.status_table(_state.result, parts[0]) + "\n"
+
+
+def _outer_build_ended() -> None:
+    _state.nesting.reset()
+    if _state.strict_off_until_done is not None:
+        _state.strict_off_until_done.strict = True
+        _state.strict_off_until_done = None
+
+
+@event_priority(-1000)  # after static-i18n's on_post_build (-100), which runs the nested builds
+def on_post_build(config: MkDocsConfig) -> None:
+    if _state.nesting.leave():
+        _outer_build_ended()
+
+
+def on_build_error(error: Exception) -> None:
+    _outer_build_ended()

@@ -6,20 +6,47 @@ Rendering is the slow part of a check; an unchanged page is never rendered twice
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from parity.structure import PageSummary
+from parity.documents import EncodingProblem, FrontMatterProblem
+from parity.structure import HeadingInfo, PageSummary, SectionSummary, SourceSection
+
+
+def summary_to_json(summary: PageSummary) -> dict[str, Any]:
+    """A page summary as JSON-compatible data (the only place that knows its on-disk shape)."""
+    return dataclasses.asdict(summary)
+
+
+def summary_from_json(data: dict[str, Any]) -> PageSummary:
+    """The page summary `summary_to_json` wrote."""
+    encoding = data["encoding_problem"]
+    front_matter_problem = data["front_matter_problem"]
+    return PageSummary(
+        lang=data["lang"],
+        rel=data["rel"],
+        display=data["display"],
+        content_hash=data["content_hash"],
+        front_matter=data["front_matter"],
+        front_matter_problem=FrontMatterProblem(**front_matter_problem) if front_matter_problem else None,
+        encoding_problem=EncodingProblem(**encoding) if encoding else None,
+        h1=list(data["h1"]),
+        headings=[HeadingInfo(**heading) for heading in data["headings"]],
+        sections=[SectionSummary(**section) for section in data["sections"]],
+        source_sections=[SourceSection(**section) for section in data["source_sections"]],
+        anchors=list(data["anchors"]),
+    )
 
 
 class SummaryCache:
     def __init__(self, directory: Path | None, settings_fingerprint: str) -> None:
         self._directory = directory
         self._settings = settings_fingerprint
-        self._entries: dict[str, PageSummary] = {}
+        self._entries: dict[str, dict[str, Any]] = {}  # key -> summary as JSON
         self._used: set[str] = set()
         self._dirty = False
         self._path = directory / "summaries.json" if directory else None
@@ -38,13 +65,18 @@ class SummaryCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> PageSummary | None:
-        summary = self._entries.get(key)
-        if summary is not None:
-            self._used.add(key)
+        data = self._entries.get(key)
+        if data is None:
+            return None
+        try:
+            summary = summary_from_json(data)
+        except (KeyError, TypeError, ValueError):
+            return None  # written by an older checker: render again
+        self._used.add(key)
         return summary
 
     def put(self, key: str, summary: PageSummary) -> None:
-        self._entries[key] = summary
+        self._entries[key] = summary_to_json(summary)
         self._used.add(key)
         self._dirty = True
 

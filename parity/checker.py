@@ -7,7 +7,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from parity.documents import discover_pages, load_document
 from parity.findings import Finding
 from parity.lock import LockComparison, LockEntry, compare, read_lock
 from parity.meaning import MeaningCheck
+from parity.policy import Policy, load_policy
 from parity.structure import SUMMARY_VERSION, PageSummary, Renderer
 
 PARALLEL_THRESHOLD = 200  # below this many pages to render, a process pool costs more than it saves
@@ -32,7 +33,7 @@ class PairStatus:
     rel: str
     titles: Mapping[str, str]  # lang -> title (empty when the page is missing)
     present: tuple[str, ...]  # languages that have the page
-    lock: LockComparison
+    lock: LockComparison  # its `reason` says why a one-sided change was locked, if it was
     findings: int  # findings other than P9-stale
 
 
@@ -42,6 +43,10 @@ class CheckResult:
     pairs: list[PairStatus] = field(default_factory=list)
     languages: tuple[str, ...] = ()
     summaries: dict[tuple[str, str], PageSummary] = field(default_factory=dict)
+    policy: Policy = field(default_factory=Policy)
+    # Findings that a MkDocs build reports by itself (broken links and anchors): the CLI reports them so that its
+    # verdict is the strict build's; the build hook leaves them to MkDocs, so each is said once.
+    also_reported_by_mkdocs: list[Finding] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -79,6 +84,7 @@ def settings_fingerprint(site: SiteConfig) -> str:
         getattr(pymdownx, "__version__", "?"),
         _stable(list(site.extensions)),
         _stable(dict(site.extension_configs)),
+        _stable(sorted(load_policy(site.data_dir).bilingual_tables)),
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -88,9 +94,11 @@ def settings_fingerprint(site: SiteConfig) -> str:
 _worker_renderer: Renderer | None = None
 
 
-def _init_worker(extensions: Sequence[Any], extension_configs: Mapping[str, Mapping[str, Any]]) -> None:
+def _init_worker(
+    extensions: Sequence[Any], extension_configs: Mapping[str, Mapping[str, Any]], bilingual_tables: frozenset[str]
+) -> None:
     global _worker_renderer
-    _worker_renderer = Renderer(extensions, extension_configs)
+    _worker_renderer = Renderer(extensions, extension_configs, bilingual_tables)
 
 
 def _summarise_in_worker(job: tuple[str, str, bytes]) -> PageSummary:
@@ -103,6 +111,7 @@ def summarise_pages(
     site: SiteConfig, jobs: Sequence[tuple[str, str, bytes]], workers: int | None = None
 ) -> list[PageSummary]:
     """Summaries for (lang, rel, raw bytes) jobs, cached by content, rendered in a process pool when many."""
+    policy = load_policy(site.data_dir)
     cache = SummaryCache(site.cache_dir, settings_fingerprint(site))
     results: list[PageSummary | None] = []
     todo: list[int] = []
@@ -123,12 +132,12 @@ def summarise_pages(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_init_worker,
-                initargs=(site.extensions, site.extension_configs),
+                initargs=(site.extensions, site.extension_configs, policy.bilingual_tables),
             ) as pool:
                 chunk = max(1, len(todo) // (workers * 8))
                 fresh = list(pool.map(_summarise_in_worker, (jobs[i] for i in todo), chunksize=chunk))
         else:
-            renderer = Renderer(site.extensions, site.extension_configs)
+            renderer = Renderer(site.extensions, site.extension_configs, policy.bilingual_tables)
             fresh = [renderer.summarise(load_document(Path("."), jobs[i][0], jobs[i][1], jobs[i][2])) for i in todo]
         for index, summary in zip(todo, fresh):
             results[index] = summary
@@ -157,9 +166,16 @@ def check_pages(
     """Run every rule over the given pages; `pages` maps lang -> rel -> raw bytes."""
     languages = site.languages
     jobs = [(lang, rel, raw) for lang in languages for rel, raw in pages.get(lang, {}).items()]
-    summaries = {(s["lang"], s["rel"]): s for s in summarise_pages(site, jobs, workers)}
-    result = CheckResult(languages=languages, summaries=summaries)
-    result.findings.extend(rules.check_every_page_exists({lang: list(pages.get(lang, {})) for lang in languages}))
+    summaries = {(s.lang, s.rel): s for s in summarise_pages(site, jobs, workers)}
+    policy = load_policy(site.data_dir)
+    result = CheckResult(languages=languages, summaries=summaries, policy=policy)
+    result.findings.extend(
+        rules.check_every_page_exists({lang: list(pages.get(lang, {})) for lang in languages}, site.language_name)
+    )
+    result.also_reported_by_mkdocs = rules.check_link_targets(summaries) + rules.check_nav(
+        site.nav_pages, {lang: list(pages.get(lang, {})) for lang in languages}
+    )
+    result.findings.extend(result.also_reported_by_mkdocs)
     meaning = MeaningCheck(site, pages, settings_fingerprint(site))  # P10-terms, P11-style, P12-glossary
     result.findings.extend(meaning.check_site())
 
@@ -184,7 +200,7 @@ def check_pages(
                 for rule in _PAIR_RULES:
                     pair_findings += rule(first, second)
                 pair_findings += meaning.check_pair(first, second)
-        lock_result = compare(lock.get(rel), {lang: page["content_hash"] for lang, page in present.items()})
+        lock_result = compare(lock.get(rel), {lang: page.content_hash for lang, page in present.items()})
         if len(present) == len(languages):
             stale_findings = rules.check_stale(rel, present, lock.get(rel))
         else:
@@ -193,14 +209,23 @@ def check_pages(
         result.pairs.append(
             PairStatus(
                 rel=rel,
-                titles={lang: (page["front_matter"] or {}).get("title", "") for lang, page in present.items()},
+                titles={lang: (page.front_matter or {}).get("title", "") for lang, page in present.items()},
                 present=tuple(present),
                 lock=lock_result,
                 findings=len(pair_findings),
             )
         )
     meaning.finish()
+    result.findings = [with_hint(finding, policy) for finding in result.findings]
     return result
+
+
+def with_hint(finding: Finding, policy: Policy) -> Finding:
+    """The finding with its how-to (named by the rule, worded in data/rule-help.yml) added to its message."""
+    if finding.hint is None:
+        return finding
+    name, values = finding.hint
+    return replace(finding, message=f"{finding.message}; {policy.hint(finding.rule, name, **dict(values))}", hint=None)
 
 
 _PAIR_RULES: tuple[Callable[[PageSummary, PageSummary], list[Finding]], ...] = (

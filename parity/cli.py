@@ -1,7 +1,8 @@
-"""`python -m parity check|lock`: the same checker the MkDocs hook runs, from the command line.
+"""`python -m parity check|lock|diff`: the same checker the MkDocs hook runs, from the command line.
 
 Exit status: 0 in step; 1 findings (or, for `lock`, pages left unlocked); 2 the check could not run (usage,
-mkdocs.yml, lock file, or an internal error, reported in one line).
+mkdocs.yml, lock file, or an internal error, reported in one line). `check` fails on exactly the findings that
+fail the strict build, stale pairs included; `--allow-stale` relaxes staleness while you edit.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ from pathlib import Path
 
 import click
 
-from parity.checker import check_site
+from parity.changes import show_changes
+from parity.checker import CheckResult, check_site
 from parity.config import ConfigError, SiteConfig, find_config_file, load_site_config
-from parity.lock import LockError, read_lock, refreshed, write_lock
+from parity.history import current_commit
+from parity.lock import LockEntry, LockError, PairState, read_lock, refreshed, write_lock
 from parity.report import as_json, human
+from parity.rules import changed_sections, describe_changes, section_hashes
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
-SOFT_RULES = ("P9-stale",)  # warnings, not failures, without --strict
+SOFT_RULES = ("P9-stale",)  # warnings, not failures, with --allow-stale
 
 
 def _site(config: str | None, no_cache: bool) -> SiteConfig:
@@ -43,10 +47,15 @@ def main(context: click.Context, config: str | None, no_cache: bool) -> None:
 
 @main.command()
 @click.option("--json", "json_output", is_flag=True, help="Print findings as JSON.")
-@click.option("--strict", is_flag=True, help="Fail on every finding, staleness included (as the strict build does).")
+@click.option(
+    "--allow-stale",
+    is_flag=True,
+    help="While editing: report pages changed on one side since the lock (P9-stale) as warnings, not failures.",
+)
+@click.option("--strict", is_flag=True, hidden=True, help="The default; kept so older commands still work.")
 @click.pass_context
-def check(context: click.Context, json_output: bool, strict: bool) -> None:
-    """Report every parity finding; exit 1 if there are any (staleness only with --strict)."""
+def check(context: click.Context, json_output: bool, allow_stale: bool, strict: bool) -> None:
+    """Report every parity finding; exit 1 on exactly what fails the strict build, stale pairs included."""
     try:
         site = _site(context.obj["config"], context.obj["no_cache"])
         result = check_site(site)
@@ -54,7 +63,7 @@ def check(context: click.Context, json_output: bool, strict: bool) -> None:
         _fail(str(error))
     except Exception as error:  # noqa: BLE001 - no input may produce a traceback
         _fail(f"the parity checker crashed ({type(error).__name__}: {error}); please report this")
-    soft = () if strict else SOFT_RULES
+    soft = SOFT_RULES if allow_stale else ()
     click.echo(as_json(result) if json_output else human(result, warnings_only=soft))
     failing = [finding for finding in result.findings if finding.rule not in soft]
     sys.exit(EXIT_FINDINGS if failing else 0)
@@ -78,15 +87,52 @@ def _page_name(site: SiteConfig, name: str) -> str:
     return "/".join(parts)
 
 
+def _pair_entry(site: SiteConfig, result: CheckResult, rel: str, commit: str | None, reason: str | None) -> LockEntry:
+    pair = next(pair for pair in result.pairs if pair.rel == rel)
+    summaries = {lang: result.summaries[(lang, rel)] for lang in pair.present}
+    return LockEntry(
+        hashes={lang: summary.content_hash for lang, summary in summaries.items()},
+        locked=datetime.now(timezone.utc).date().isoformat(),
+        sections={lang: section_hashes(summary) for lang, summary in summaries.items()},
+        commit=commit,
+        reason=reason,
+    )
+
+
+def _one_sided(result: CheckResult, rel: str, entry: LockEntry | None) -> str:
+    """What changed on one side only, as the refusal names it."""
+    pair = next(pair for pair in result.pairs if pair.rel == rel)
+    parts = []
+    for lang in pair.lock.changed:
+        page = result.summaries[(lang, rel)]
+        changes = changed_sections(page, entry)
+        where = f" ({describe_changes(page, changes)})" if changes.known and changes.all else ""
+        parts.append(f"{page.display} changed{where}")
+    untouched = ", ".join(result.summaries[(lang, rel)].display for lang in pair.lock.stale)
+    return f"only {'; '.join(parts)} since the lock on {pair.lock.locked}; {untouched} did not"
+
+
 @main.command()
 @click.argument("pages", nargs=-1)
+@click.option(
+    "--reason",
+    metavar="TEXT",
+    help="Lock PAGE although only one side changed, because the change needs no translation (a typo fix); "
+    "the reason is recorded in the lock and shown on the translation-status page.",
+)
 @click.option("--force", is_flag=True, help="Lock pages even if they have other parity findings.")
 @click.pass_context
-def lock(context: click.Context, pages: tuple[str, ...], force: bool) -> None:
-    """Record that both sides of PAGES (default: every page) are in step, in parity.lock.json.
+def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, force: bool) -> None:
+    """Record that both sides of PAGES are in step, in parity.lock.json.
 
-    Run it after you have updated both languages. Pages with other findings are skipped unless --force.
+    Run it after you have updated both languages. Without PAGES, every pair that changed on both sides (or was
+    never locked) is locked; a pair changed on one side only is never locked without naming it and giving
+    --reason, and a pair with other findings is never locked without --force.
     """
+    if reason is not None and not reason.strip():
+        _fail("--reason needs a few words saying why the other side needs no change")
+    if reason and not pages:
+        _fail("--reason applies to the pages you name: `uv run python -m parity lock PAGE --reason \"...\"`")
     try:
         site = _site(context.obj["config"], context.obj["no_cache"])
         entries = read_lock(site.lock_path)
@@ -104,23 +150,79 @@ def lock(context: click.Context, pages: tuple[str, ...], force: bool) -> None:
     for finding in result.findings:
         if finding.rule != "P9-stale":
             blocking.setdefault(finding.pair, []).append(finding.render())
-    confirmed: dict[str, dict[str, str]] = {}
-    skipped: list[str] = []
+    commit = current_commit(site.root)
+    confirmed: dict[str, LockEntry] = {}
+    done: list[str] = []
+    unchanged: list[str] = []
+    refused: list[tuple[str, list[str]]] = []
     for rel in wanted:
         pair = by_rel[rel]
-        if len(pair.present) != len(site.languages) or (rel in blocking and not force):
-            skipped.append(rel)
-            continue
-        confirmed[rel] = {lang: result.summaries[(lang, rel)]["content_hash"] for lang in pair.present}
-    today = datetime.now(timezone.utc).date().isoformat()
-    new_entries = refreshed(entries, confirmed, today, keep=set(by_rel))
+        state = pair.lock.state
+        if len(pair.present) != len(site.languages):
+            refused.append((rel, ["the page is missing in one language"]))
+        elif rel in blocking and not force:
+            refused.append((rel, ["fix these findings first (or use --force if you are sure):", *blocking[rel]]))
+        elif state is PairState.IN_STEP:
+            if entries[rel].sections != {lang: section_hashes(result.summaries[(lang, rel)]) for lang in pair.present}:
+                confirmed[rel] = _pair_entry(site, result, rel, commit, None)  # the section hashes it lacks
+                done.append(f"{rel} (in step since {pair.lock.locked}; recorded its section hashes)")
+            else:
+                unchanged.append(rel)
+        elif state is PairState.STALE and not reason:
+            refused.append((
+                rel,
+                [
+                    _one_sided(result, rel, entries.get(rel)) + ".",
+                    f"Update the other side (see `uv run python -m parity diff {rel}`), or, if the change needs no "
+                    f"translation, say why: `uv run python -m parity lock {rel} --reason \"typo fix\"`",
+                ],
+            ))
+        else:
+            why = {
+                PairState.NOT_LOCKED: "first lock",
+                PairState.BOTH_CHANGED: f"both sides changed since {pair.lock.locked}",
+                PairState.STALE: f"{_one_sided(result, rel, entries.get(rel))}; reason: {reason}",
+            }[state]
+            confirmed[rel] = _pair_entry(site, result, rel, commit, reason if state is PairState.STALE else None)
+            done.append(f"{rel} ({why})")
+    new_entries = refreshed(entries, confirmed, keep=set(by_rel))
+    dropped = sorted(set(entries) - set(new_entries))
     if new_entries != entries or not site.lock_path.exists():
         write_lock(site.lock_path, new_entries)
-    for rel in confirmed:
-        click.echo(f"locked {rel} ({new_entries[rel].locked})")
-    for rel in skipped:
-        reasons = blocking.get(rel) or ["the page is missing in one language"]
-        click.echo(f"not locked {rel}: fix these first (or use --force):", err=True)
-        for reason in reasons:
-            click.echo(f"  {reason}", err=True)
-    sys.exit(EXIT_FINDINGS if skipped else 0)
+    for line in done:
+        click.echo(f"locked {line}")
+    for rel in dropped:
+        click.echo(f"dropped {rel} (the page no longer exists)")
+    if unchanged and pages:
+        for rel in unchanged:
+            click.echo(f"unchanged {rel}: in step since {by_rel[rel].lock.locked}")
+    elif unchanged:
+        click.echo(f"unchanged: {len(unchanged)} pair(s) already in step")
+    for rel, reasons in refused:
+        click.echo(f"not locked {rel}: {reasons[0]}", err=True)
+        for line in reasons[1:]:
+            click.echo(f"  {line}", err=True)
+    if not (done or dropped or refused):
+        click.echo("nothing to lock: parity.lock.json is unchanged")
+    sys.exit(EXIT_FINDINGS if refused else 0)
+
+
+@main.command()
+@click.argument("page")
+@click.pass_context
+def diff(context: click.Context, page: str) -> None:
+    """Show what changed in PAGE since the pair was locked: the text diff of each changed side (with git), or the
+    sections that changed (without it)."""
+    try:
+        site = _site(context.obj["config"], context.obj["no_cache"])
+        entries = read_lock(site.lock_path)
+        result = check_site(site)
+    except (ConfigError, LockError) as error:
+        _fail(str(error))
+    except Exception as error:  # noqa: BLE001
+        _fail(f"the parity checker crashed ({type(error).__name__}: {error}); please report this")
+    rel = _page_name(site, page)
+    pair = next((pair for pair in result.pairs if pair.rel == rel), None)
+    if pair is None:
+        _fail(f"no such page: {page} (give a path like duties.md or docs/en/duties.md)")
+    click.echo(show_changes(site, result, rel, entries.get(rel)))

@@ -32,6 +32,12 @@ class SiteConfig:
     extension_configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     lock_path: Path = Path(LOCK_FILE_NAME)
     cache_dir: Path | None = None  # None: no on-disk cache
+    nav_pages: tuple[str, ...] | None = None  # the pages `nav` lists (None: no nav, MkDocs lists every page)
+    language_names: Mapping[str, str] = field(default_factory=dict)  # locale -> name, from the i18n block
+    data_dir: Path | None = None  # the site's policy files (parity/policy.py); None: the handbook's own
+
+    def language_name(self, lang: str) -> str:
+        return self.language_names.get(lang, lang)
 
     def lang_dir(self, lang: str) -> Path:
         return self.docs_dir / lang
@@ -108,17 +114,39 @@ def split_extensions(entries: Sequence[Any]) -> tuple[list[str], dict[str, dict[
     return names, configs
 
 
-def _i18n_languages(plugins: Any) -> tuple[str, ...]:
+def nav_pages(nav: Any) -> tuple[str, ...] | None:
+    """The Markdown pages a `nav` lists, in order (`- index.md`, `- Title: page.md`, nested sections)."""
+    if nav is None:
+        return None
+    found: list[str] = []
+
+    def walk(entry: Any) -> None:
+        if isinstance(entry, str):
+            if entry.endswith(".md") and "://" not in entry:
+                found.append(entry)
+        elif isinstance(entry, Mapping):
+            for value in entry.values():
+                walk(value)
+        elif isinstance(entry, list):
+            for item in entry:
+                walk(item)
+
+    walk(nav)
+    return tuple(found)
+
+
+def _i18n_languages(plugins: Any) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The i18n block's locales (the default first) and their names."""
     entries = plugins if isinstance(plugins, list) else [plugins] if plugins else []
     for entry in entries:
         if isinstance(entry, Mapping) and "i18n" in entry:
             options = entry["i18n"] or {}
-            languages = options.get("languages") or []
-            default = [lang["locale"] for lang in languages if isinstance(lang, Mapping) and lang.get("default")]
-            others = [lang["locale"] for lang in languages if isinstance(lang, Mapping) and not lang.get("default")]
+            languages = [lang for lang in options.get("languages") or [] if isinstance(lang, Mapping)]
+            default = [lang["locale"] for lang in languages if lang.get("default")]
+            others = [lang["locale"] for lang in languages if not lang.get("default")]
             locales = tuple(default + others)
             if len(locales) >= 2:
-                return locales
+                return locales, {str(lang["locale"]): str(lang.get("name") or lang["locale"]) for lang in languages}
     raise ConfigError("mkdocs.yml: the i18n plugin with at least two `languages` is not configured")
 
 
@@ -137,12 +165,16 @@ def load_site_config(config_file: Path, *, use_cache: bool = True) -> SiteConfig
     for builtin in reversed(MKDOCS_BUILTIN_EXTENSIONS):
         if builtin not in names:
             names.insert(0, builtin)
+    languages, language_names = _i18n_languages(raw.get("plugins"))
     return SiteConfig(
         root=root,
         docs_dir=(root / str(raw.get("docs_dir") or "docs")).resolve(),
-        languages=_i18n_languages(raw.get("plugins")),
+        languages=languages,
+        language_names=language_names,
+        data_dir=root / "data",
         extensions=tuple(names),
         extension_configs=configs,
         lock_path=root / LOCK_FILE_NAME,
         cache_dir=root / CACHE_DIR_NAME if use_cache else None,
+        nav_pages=nav_pages(raw.get("nav")),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,6 +108,54 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
+_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*)$")
+
+
+def _plain_problem(yaml_text: str, parser_line: int | None) -> FrontMatterProblem | None:
+    """The mistakes editors make in front matter, in plain words, on the line where they made them.
+
+    PyYAML reports an unclosed quote where the block ends (the closing `---`), and a colon in a value or a tab in
+    parser jargon; look for each on the lines themselves. Line numbers are file lines (the block starts on line 2).
+    """
+    found: list[FrontMatterProblem] = []
+    for index, text in enumerate(yaml_text.split("\n")):
+        line = 2 + index
+        if "\t" in text:
+            column = text.index("\t") + 1
+            found.append(FrontMatterProblem(
+                line,
+                f"a tab character at column {column}; YAML does not allow tabs here: replace it with spaces",
+            ))
+            continue
+        match = _KEY_VALUE.match(text)
+        if not match:
+            continue
+        key, value = match["key"], match["value"].rstrip()
+        if value[:1] in ("\"", "'"):
+            quote = value[0]
+            closed = len(value) > 1 and value.endswith(quote) and not (quote == '"' and value.endswith('\\"'))
+            if not closed:
+                found.append(FrontMatterProblem(
+                    line,
+                    f"the value of `{key}` opens a quote ({quote}) that is not closed on this line: end the value "
+                    f"with {quote}",
+                ))
+        elif re.search(r":(?:\s|$)", value):
+            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            found.append(FrontMatterProblem(
+                line,
+                f"the value of `{key}` contains a colon followed by a space, which YAML reads as the start of "
+                f"another key: put the whole value in quotes: {key}: {quoted}",
+            ))
+    if not found:
+        return None
+    if parser_line is not None:
+        at_or_before = [problem for problem in found if problem.line <= parser_line]
+        if at_or_before:
+            return at_or_before[-1]
+    return found[0]
+
+
 def parse_front_matter(yaml_text: str) -> tuple[dict[str, object] | None, FrontMatterProblem | None]:
     """Parse a front-matter block; line numbers in problems are file lines (the block starts on line 2)."""
     try:
@@ -114,6 +163,9 @@ def parse_front_matter(yaml_text: str) -> tuple[dict[str, object] | None, FrontM
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + mark.line if mark is not None else 2
+        plain = _plain_problem(yaml_text, line)
+        if plain is not None:
+            return None, plain
         problem = error.problem or error.context or "invalid YAML"
         return None, FrontMatterProblem(line, f"invalid YAML: {problem}")
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML parse error is a MarkedYAMLError

@@ -45,6 +45,9 @@ class Finding:
     message: str
     other: Location | None = None
     section: str | None = None
+    # A how-to that finishes the message, from data/rule-help.yml: (hint name, ((placeholder, value), ...)).
+    # The checker fills it in (with_hints); rules only name it, so the wording is the site's, not the code's.
+    hint: tuple[str, tuple[tuple[str, str], ...]] | None = None
 
     def __post_init__(self) -> None:
         if self.rule not in RULES:
@@ -61,6 +64,7 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["hint"]  # filled into the message by the checker
         data["files"] = [self.where.file] + ([self.other.file] if self.other else [])
         data["text"] = self.render()
         return data

@@ -121,7 +121,7 @@ class MeaningCheck:
 
     def check_page(self, page: PageSummary) -> list[Finding]:
         """Rules about one page on its own: forbidden variants, typography, spelling, description, titles."""
-        key = (page["lang"], page["rel"])
+        key = (page.lang, page.rel)
         if key not in self.keys:
             return []
         cached = self.cache.get_raw(self._page_key(key))
@@ -132,7 +132,7 @@ class MeaningCheck:
         return findings
 
     def _check_page(self, page: PageSummary) -> list[Finding]:
-        lang, rel, display = page["lang"], page["rel"], page["display"]
+        lang, rel, display = page.lang, page.rel, page.display
         text = decode(self.pages[lang][rel])[0]
         terminology = self.terminology
         findings: list[Finding] = []
@@ -142,7 +142,7 @@ class MeaningCheck:
             findings += style.check_chinese_typography(display, rel, text, terminology)
         else:
             findings += style.check_spelling(display, rel, text, terminology)
-        findings += style.check_description(display, lang, page["front_matter"], text)
+        findings += style.check_description(display, lang, page.front_matter, text)
         default = self.site.languages[0]
         labels = {}
         if lang != default and (default, rel) in self.keys:
@@ -152,7 +152,7 @@ class MeaningCheck:
 
     def check_pair(self, first: PageSummary, second: PageSummary) -> list[Finding]:
         """Rules comparing the two language versions of one page: P10-terms, and P12-glossary on the glossary."""
-        key_a, key_b = (first["lang"], first["rel"]), (second["lang"], second["rel"])
+        key_a, key_b = (first.lang, first.rel), (second.lang, second.rel)
         if key_a not in self.keys or key_b not in self.keys:
             return []
         cache_key = self._pair_key(key_a, key_b)
@@ -166,7 +166,7 @@ class MeaningCheck:
             matcher_a, matcher_b = self.matcher(key_a[0]), self.matcher(key_b[0])
             assert matcher_a is not None and matcher_b is not None
             findings += terms.check_terms(units_a, units_b, terminology, matcher_a, matcher_b)
-            if first["rel"] == self.glossary:
+            if first.rel == self.glossary:
                 findings += terms.check_glossary(units_a, units_b)
         self.cache.put_raw(cache_key, _to_json(findings))
         return findings

@@ -35,6 +35,12 @@ def human(result: CheckResult, *, warnings_only: Iterable[str] = ()) -> str:
             by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
         counts = ", ".join(f"{rule} ×{count}" for rule, count in sorted(by_rule.items()))
         lines.append("")
+        lines.append("What to do (data/rule-help.yml):")
+        for rule in sorted(by_rule):
+            how_to = result.policy.how_to.get(rule)
+            if how_to:
+                lines.append(f"  {rule}: {how_to}")
+        lines.append("")
         lines.append(f"parity: {len(findings)} finding(s) in {pages} page pair(s): {counts}")
     else:
         lines.append(f"parity: {pages} page pair(s) in step, no findings")

@@ -9,25 +9,21 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from parity.findings import Finding, Location
 from parity.language import is_chinese
-from parity.lock import LockEntry, PairState, compare
-from parity.structure import FOOTNOTES, INTRO, PageSummary, SectionSummary
+from parity.lock import LockEntry, PairState, SectionChanges, compare, section_changes
+from parity.structure import FOOTNOTES, INTRO, HeadingInfo, PageSummary, SectionSummary, SourceSection
 
 REQUIRED_FRONT_MATTER = ("title", "description")
-LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 LOCK_COMMAND = "uv run python -m parity lock"
-
-
-def language_name(lang: str) -> str:
-    return LANGUAGE_NAMES.get(lang.split("-")[0].split("_")[0].lower(), lang)
+DIFF_COMMAND = "uv run python -m parity diff"
 
 
 def _loc(page: PageSummary, line: int | None = None) -> Location:
-    return Location(page["display"], line)
+    return Location(page.display, line)
 
 
 def _list(values: Iterable[object]) -> str:
@@ -41,8 +37,8 @@ def _plural(count: int, noun: str, plural: str | None = None) -> str:
 # --- P1 pages ------------------------------------------------------------------------------------------------
 
 
-def check_every_page_exists(pages: Mapping[str, Iterable[str]]) -> list[Finding]:
-    """P1: every page exists in every language."""
+def check_every_page_exists(pages: Mapping[str, Iterable[str]], name: Callable[[str], str] = str) -> list[Finding]:
+    """P1: every page exists in every language (`name` gives a language's name, from mkdocs.yml's i18n block)."""
     findings: list[Finding] = []
     by_lang = {lang: set(rels) for lang, rels in pages.items()}
     everything = sorted(set().union(*by_lang.values()))
@@ -56,11 +52,33 @@ def check_every_page_exists(pages: Mapping[str, Iterable[str]]) -> list[Finding]
                 Finding(
                     "P1-pages",
                     Location(f"{source}/{rel}"),
-                    f"has no {language_name(lang)} counterpart: create {lang}/{rel} with the same structure "
-                    f"(a missing translation is never filled in silently)",
+                    f"has no {name(lang)} counterpart",
                     other=Location(f"{lang}/{rel}"),
+                    hint=("create", (("file", f"{lang}/{rel}"),)),
                 )
             )
+    return findings
+
+
+def check_nav(nav: Iterable[str] | None, pages: Mapping[str, Iterable[str]]) -> list[Finding]:
+    """P1: every page is in mkdocs.yml's `nav`, and every page `nav` lists exists (what a strict build fails on)."""
+    if nav is None:
+        return []
+    listed = set(nav)
+    findings: list[Finding] = []
+    for lang, rels in pages.items():
+        for rel in sorted(set(rels) - listed):
+            findings.append(Finding(
+                "P1-pages",
+                Location(f"{lang}/{rel}"),
+                f"is not in mkdocs.yml's nav (the strict build fails on a page outside it): add `- {rel}` to nav",
+            ))
+        for rel in sorted(listed - set(rels)):
+            findings.append(Finding(
+                "P1-pages",
+                Location(f"{lang}/{rel}"),
+                f"is listed in mkdocs.yml's nav but does not exist: add {lang}/{rel} or remove it from nav",
+            ))
     return findings
 
 
@@ -69,21 +87,20 @@ def check_every_page_exists(pages: Mapping[str, Iterable[str]]) -> list[Finding]
 
 def check_encoding(page: PageSummary, other: PageSummary | None) -> list[Finding]:
     """P8: the page is UTF-8 (a BOM and CRLF line endings are fine)."""
-    problem = page["encoding_problem"]
+    problem = page.encoding_problem
     if not problem:
         return []
-    guess = problem["looks_like"]
+    guess = problem.looks_like
     diagnosis = f"it looks like {guess}" if guess else "its encoding is unknown"
-    counterpart = f" ({other['display']} is fine)" if other and not other["encoding_problem"] else ""
+    counterpart = f" ({other.display} is fine)" if other and not other.encoding_problem else ""
     return [
         Finding(
             "P8-encoding",
-            _loc(page, problem["line"]),
-            f"is not UTF-8: byte 0x{problem['byte']:02X} at line {problem['line']}, column {problem['column']}; "
-            f"{diagnosis}{counterpart}. Fix: save it as UTF-8 — in VS Code, click the encoding in the status bar, "
-            f"“Save with Encoding” → UTF-8; in Notepad, Save As → Encoding: UTF-8; or run "
-            f"`iconv -f GB18030 -t UTF-8 {page['display']} > tmp && mv tmp {page['display']}` in docs/",
+            _loc(page, problem.line),
+            f"is not UTF-8: byte 0x{problem.first_bad_byte:02X} at line {problem.line}, column {problem.column}; "
+            f"{diagnosis}{counterpart}",
             other=_loc(other) if other else None,
+            hint=("save-as-utf8", (("file", page.display),)),
         )
     ]
 
@@ -95,26 +112,26 @@ def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]
     """P2: valid YAML, the same keys on both sides, and a non-empty title and description."""
     findings: list[Finding] = []
     for page, other in ((first, second), (second, first)):
-        problem = page["front_matter_problem"]
+        problem = page.front_matter_problem
         if problem:
             findings.append(
                 Finding(
                     "P2-front-matter",
-                    _loc(page, problem[0]),
-                    f"front matter is not valid: {problem[1]} (MkDocs would silently render the page without "
-                    f"its title and description); compare {other['display']}",
+                    _loc(page, problem.line),
+                    f"front matter is not valid: {problem.problem} (MkDocs would silently render the page without "
+                    f"its title and description); compare {other.display}",
                     other=_loc(other),
                 )
             )
             continue
-        front_matter = page["front_matter"]
+        front_matter = page.front_matter
         if front_matter is None:
             findings.append(
                 Finding(
                     "P2-front-matter",
                     _loc(page, 1),
                     f"has no front matter: start the file with ---, title: …, description: …, --- "
-                    f"like {other['display']}",
+                    f"like {other.display}",
                     other=_loc(other),
                 )
             )
@@ -127,18 +144,18 @@ def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]
                         "P2-front-matter",
                         _loc(page, 2),
                         f"front matter `{key}` {what}; every page needs a title and a description "
-                        f"(search engines show it); {other['display']} is the counterpart",
+                        f"(search engines show it); {other.display} is the counterpart",
                         other=_loc(other),
                     )
                 )
-    if first["front_matter"] is not None and second["front_matter"] is not None:
-        keys_first, keys_second = set(first["front_matter"]), set(second["front_matter"])
+    if first.front_matter is not None and second.front_matter is not None:
+        keys_first, keys_second = set(first.front_matter), set(second.front_matter)
         if keys_first != keys_second:
             findings.append(
                 Finding(
                     "P2-front-matter",
                     _loc(first, 2),
-                    f"front matter keys are {_list(sorted(keys_first))}; {Location(second['display'], 2)} has "
+                    f"front matter keys are {_list(sorted(keys_first))}; {Location(second.display, 2)} has "
                     f"{_list(sorted(keys_second))}",
                     other=_loc(second, 2),
                 )
@@ -149,62 +166,62 @@ def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]
 # --- P3 headings ---------------------------------------------------------------------------------------------
 
 
-def _heading_label(heading: Mapping[str, Any]) -> str:
-    return f"H{heading['level']} “{heading['text']}”"
+def _heading_label(heading: HeadingInfo) -> str:
+    return f"H{heading.level} “{heading.text}”"
 
 
 def check_headings(first: PageSummary, second: PageSummary) -> list[Finding]:
     """P3: one H1 each, every lower heading has an explicit id, and both sides have the same (level, id) sequence."""
     findings: list[Finding] = []
     for page, other in ((first, second), (second, first)):
-        if len(page["h1"]) != 1:
+        if len(page.h1) != 1:
             findings.append(
                 Finding(
                     "P3-headings",
                     _loc(page),
-                    f"has {_plural(len(page['h1']), 'H1 heading')}; a page has exactly one, its title "
-                    f"({other['display']} has {len(other['h1'])})",
+                    f"has {_plural(len(page.h1), 'H1 heading')}; a page has exactly one, its title "
+                    f"({other.display} has {len(other.h1)})",
                     other=_loc(other),
                 )
             )
         seen: dict[str, int | None] = {}
-        for heading in page["headings"]:
-            if heading["id"] is None:
+        for heading in page.headings:
+            if heading.id is None:
                 findings.append(
                     Finding(
                         "P3-headings",
-                        _loc(page, heading["line"]),
-                        f"{_heading_label(heading)} has no explicit id: add {{ #id }} with the same English slug "
-                        f"as the matching heading in {other['display']}",
+                        _loc(page, heading.line),
+                        f"{_heading_label(heading)} has no explicit id",
                         other=_loc(other),
+                        hint=("add-id", (("other", other.display),)),
                     )
                 )
-            elif heading["id"] in seen:
+            elif heading.id in seen:
                 findings.append(
                     Finding(
                         "P3-headings",
-                        _loc(page, heading["line"]),
-                        f"id #{heading['id']} is used twice (first at line {seen[heading['id']]}); ids must be unique "
-                        f"and match {other['display']}",
+                        _loc(page, heading.line),
+                        f"id #{heading.id} is used twice (first at line {seen[heading.id]}); ids must be unique "
+                        f"and match {other.display}",
                         other=_loc(other),
                     )
                 )
             else:
-                seen[heading["id"]] = heading["line"]
+                seen[heading.id] = heading.line
 
-    sequence_first = [(h["level"], h["id"]) for h in first["headings"]]
-    sequence_second = [(h["level"], h["id"]) for h in second["headings"]]
+    sequence_first = [(h.level, h.id) for h in first.headings]
+    sequence_second = [(h.level, h.id) for h in second.headings]
     if sequence_first == sequence_second:
         return findings
     matcher = difflib.SequenceMatcher(a=sequence_first, b=sequence_second, autojunk=False)
     for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         if tag == "equal":
             continue
-        a_items = first["headings"][a_start:a_end]
-        b_items = second["headings"][b_start:b_end]
+        a_items = first.headings[a_start:a_end]
+        b_items = second.headings[b_start:b_end]
         if tag == "replace" and len(a_items) == len(b_items):
             for a_heading, b_heading in zip(a_items, b_items):
-                if a_heading["level"] == b_heading["level"] and None in (a_heading["id"], b_heading["id"]):
+                if a_heading.level == b_heading.level and None in (a_heading.id, b_heading.id):
                     continue  # a missing id is reported above
                 findings.append(_heading_difference(first, a_heading, second, b_heading))
             continue
@@ -212,8 +229,8 @@ def check_headings(first: PageSummary, second: PageSummary) -> list[Finding]:
             findings.append(
                 Finding(
                     "P3-headings",
-                    _loc(first, heading["line"]),
-                    f"{_heading_label(heading)} #{heading['id']} has no counterpart in {second['display']}",
+                    _loc(first, heading.line),
+                    f"{_heading_label(heading)} #{heading.id} has no counterpart in {second.display}",
                     other=_loc(second),
                 )
             )
@@ -222,39 +239,39 @@ def check_headings(first: PageSummary, second: PageSummary) -> list[Finding]:
                 Finding(
                     "P3-headings",
                     _loc(first),
-                    f"has no counterpart of {second['display']}:{heading['line']} {_heading_label(heading)} "
-                    f"#{heading['id']}",
-                    other=_loc(second, heading["line"]),
+                    f"has no counterpart of {second.display}:{heading.line} {_heading_label(heading)} "
+                    f"#{heading.id}",
+                    other=_loc(second, heading.line),
                 )
             )
     return findings
 
 
 def _heading_difference(
-    first: PageSummary, a: Mapping[str, Any], second: PageSummary, b: Mapping[str, Any]
+    first: PageSummary, a: HeadingInfo, second: PageSummary, b: HeadingInfo
 ) -> Finding:
-    if a["id"] == b["id"]:
-        what = f"heading #{a['id']} is H{a['level']}; {second['display']}:{b['line']} has H{b['level']}"
-    elif a["level"] == b["level"]:
+    if a.id == b.id:
+        what = f"heading #{a.id} is H{a.level}; {second.display}:{b.line} has H{b.level}"
+    elif a.level == b.level:
         what = (
-            f"{_heading_label(a)} has id #{a['id']}; the heading in the same place in "
-            f"{second['display']}:{b['line']} has #{b['id']}"
+            f"{_heading_label(a)} has id #{a.id}; the heading in the same place in "
+            f"{second.display}:{b.line} has #{b.id}"
         )
     else:
         what = (
-            f"{_heading_label(a)} #{a['id']} stands where {second['display']}:{b['line']} has "
-            f"{_heading_label(b)} #{b['id']}"
+            f"{_heading_label(a)} #{a.id} stands where {second.display}:{b.line} has "
+            f"{_heading_label(b)} #{b.id}"
         )
-    return Finding("P3-headings", _loc(first, a["line"]), what, other=_loc(second, b["line"]))
+    return Finding("P3-headings", _loc(first, a.line), what, other=_loc(second, b.line))
 
 
 # --- sections ------------------------------------------------------------------------------------------------
 
 
 def section_label(page: PageSummary, section: SectionSummary) -> str:
-    if section["key"] in (INTRO, FOOTNOTES):
-        return section["key"]
-    return " › ".join(section["path"])
+    if section.key in (INTRO, FOOTNOTES):
+        return section.key
+    return " › ".join(section.path)
 
 
 def match_sections(first: PageSummary, second: PageSummary) -> list[tuple[SectionSummary, SectionSummary, str]]:
@@ -262,37 +279,46 @@ def match_sections(first: PageSummary, second: PageSummary) -> list[tuple[Sectio
     pairs: list[tuple[SectionSummary, SectionSummary, str]] = []
 
     def heading_id(page: PageSummary, section: SectionSummary) -> str | None:
-        index = section["heading"]
-        return page["headings"][index]["id"] if index is not None else None
+        index = section.heading
+        return page.headings[index].id if index is not None else None
 
     second_by_key: dict[str, SectionSummary] = {}
-    for section in second["sections"]:
-        key = heading_id(second, section) or section["key"]
-        if section["heading"] is None or heading_id(second, section):
+    for section in second.sections:
+        key = heading_id(second, section) or section.key
+        if section.heading is None or heading_id(second, section):
             second_by_key.setdefault(key, section)
     used_second: set[int] = set()
     unmatched_first: list[SectionSummary] = []
-    for section in first["sections"]:
-        wanted = heading_id(first, section) or (section["key"] if section["heading"] is None else None)
+    for section in first.sections:
+        wanted = heading_id(first, section) or (section.key if section.heading is None else None)
         partner = second_by_key.get(wanted) if wanted else None
         if partner is not None and id(partner) not in used_second:
             used_second.add(id(partner))
             pairs.append((section, partner, section_label(second, partner)))
         else:
             unmatched_first.append(section)
-    unmatched_second = [s for s in second["sections"] if id(s) not in used_second]
+    unmatched_second = [s for s in second.sections if id(s) not in used_second]
     for a, b in zip(unmatched_first, unmatched_second):
         pairs.append((a, b, section_label(second, b)))
     return pairs
 
 
+def _block_line(section: SectionSummary, kind: str, index: int) -> int | None:
+    """The source line of a section's `index`-th block of `kind`, or the section's heading line if unknown."""
+    lines = section.block_lines.get(kind, [])
+    line = lines[index] if 0 <= index < len(lines) else None
+    return line if line is not None else section.line
+
+
 def _blocks_finding(first: PageSummary, a: SectionSummary, second: PageSummary, b: SectionSummary,
-                    label: str, what_first: str, what_second: str) -> Finding:
+                    label: str, what_first: str, what_second: str,
+                    lines: tuple[int | None, int | None] | None = None) -> Finding:
+    line_a, line_b = lines if lines else (a.line, b.line)
     return Finding(
         "P4-blocks",
-        _loc(first, a["line"]),
-        f"{what_first}; {Location(second['display'], b['line'])} {what_second}",
-        other=_loc(second, b["line"]),
+        _loc(first, line_a),
+        f"{what_first}; {Location(second.display, line_b)} {what_second}",
+        other=_loc(second, line_b),
         section=label,
     )
 
@@ -332,10 +358,11 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
     blockquotes, content tabs and definition lists."""
     findings: list[Finding] = []
     for a, b, label in match_sections(first, second):
-        blocks_a, blocks_b = a["blocks"], b["blocks"]
+        blocks_a, blocks_b = a.blocks, b.blocks
 
-        def add(what_first: str, what_second: str) -> None:
-            findings.append(_blocks_finding(first, a, second, b, label, what_first, what_second))
+        def add(what_first: str, what_second: str, kind: str | None = None, index: int = 0) -> None:
+            lines = (_block_line(a, kind, index), _block_line(b, kind, index)) if kind else None
+            findings.append(_blocks_finding(first, a, second, b, label, what_first, what_second, lines))
 
         lists_a, lists_b = blocks_a.get("list", []), blocks_b.get("list", [])
         if len(lists_a) != len(lists_b):
@@ -344,7 +371,7 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
             for number, (list_a, list_b) in enumerate(zip(lists_a, lists_b), start=1):
                 difference = _list_difference(f"list {number}" if len(lists_a) > 1 else "list", list_a, list_b)
                 if difference:
-                    add(*difference)
+                    add(*difference, kind="list", index=number - 1)
 
         tables_a, tables_b = blocks_a.get("table", []), blocks_b.get("table", [])
         if len(tables_a) != len(tables_b):
@@ -353,11 +380,20 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
             for number, (table_a, table_b) in enumerate(zip(tables_a, tables_b), start=1):
                 if table_a != table_b:
                     name = f"table {number}" if len(tables_a) > 1 else "table"
-                    add(f"{name} is {table_a[0]} rows × {table_a[1]} columns", f"has {table_b[0]} × {table_b[1]}")
+                    add(
+                        f"{name} is {table_a[0]} rows × {table_a[1]} columns",
+                        f"has {table_b[0]} × {table_b[1]}",
+                        kind="table",
+                        index=number - 1,
+                    )
 
         admonitions_a, admonitions_b = blocks_a.get("admonition", []), blocks_b.get("admonition", [])
         if admonitions_a != admonitions_b:
-            add(f"admonitions are {_list(admonitions_a)}", f"has {_list(admonitions_b)}")
+            differs = next(
+                (i for i, (x, y) in enumerate(zip(admonitions_a, admonitions_b)) if x != y),
+                min(len(admonitions_a), len(admonitions_b)),
+            )
+            add(f"admonitions are {_list(admonitions_a)}", f"has {_list(admonitions_b)}", kind="admonition", index=differs)
 
         for kind, (singular, plural) in _COUNTED.items():
             count_a, count_b = len(blocks_a.get(kind, [])), len(blocks_b.get(kind, []))
@@ -379,46 +415,90 @@ def check_blocks(first: PageSummary, second: PageSummary) -> list[Finding]:
 # --- P5 links, P6 figures ------------------------------------------------------------------------------------
 
 
+def _link_line(section: SectionSummary, targets: Iterable[str]) -> int | None:
+    wanted = set(targets)
+    lines = section.link_lines
+    for target, line in zip(section.links, lines):
+        if target in wanted and line is not None:
+            return line
+    return section.line
+
+
 def check_links(first: PageSummary, second: PageSummary) -> list[Finding]:
     """P5: per matched section, the same internal targets (page and anchor) and external URLs."""
     findings: list[Finding] = []
     for a, b, label in match_sections(first, second):
-        only_a = sorted(set(a["links"]) - set(b["links"]))
-        only_b = sorted(set(b["links"]) - set(a["links"]))
+        only_a = sorted(set(a.links) - set(b.links))
+        only_b = sorted(set(b.links) - set(a.links))
         if not (only_a or only_b):
             continue
+        line_a = _link_line(a, only_a) if only_a else a.line
+        line_b = _link_line(b, only_b) if only_b else b.line
+        other = Location(second.display, line_b)
         parts = []
         if only_a:
-            parts.append(f"links to {_list(only_a)}, which {Location(second['display'], b['line'])} does not")
+            parts.append(f"links to {_list(only_a)}, which {other} does not")
         if only_b:
-            parts.append(f"{Location(second['display'], b['line'])} links to {_list(only_b)}, which this section does not")
+            parts.append(f"{other} links to {_list(only_b)}, which this section does not")
         findings.append(
-            Finding("P5-links", _loc(first, a["line"]), "; ".join(parts), other=_loc(second, b["line"]), section=label)
+            Finding("P5-links", _loc(first, line_a), "; ".join(parts), other=_loc(second, line_b), section=label)
         )
     return findings
 
 
-def _multiset(counter: Counter[str]) -> str:
-    return _list(f"{value} ×{count}" if count > 1 else value for value, count in sorted(counter.items()))
+def _figure_line(section: SectionSummary, figures: Iterable[str]) -> int | None:
+    lines = [section.figure_lines.get(figure, [None])[0] for figure in figures]
+    known = [line for line in lines if line is not None]
+    return min(known) if known else section.line
 
 
 def check_figures(first: PageSummary, second: PageSummary) -> list[Finding]:
-    """P6: per matched section, the same multiset of Arabic-numeral figures."""
+    """P6: per matched section, the same multiset of Arabic-numeral figures, counted."""
     findings: list[Finding] = []
     for a, b, label in match_sections(first, second):
-        counter_a, counter_b = Counter(a["figures"]), Counter(b["figures"])
+        counter_a, counter_b = Counter(a.figures), Counter(b.figures)
         if counter_a == counter_b:
             continue
-        only_a, only_b = counter_a - counter_b, counter_b - counter_a
-        other = Location(second["display"], b["line"])
-        parts = []
-        if only_a:
-            parts.append(f"has figures {_multiset(only_a)} that {other} lacks")
-        if only_b:
-            parts.append(f"{other} has {_multiset(only_b)} that this section lacks")
+        differing = sorted(set(counter_a - counter_b) | set(counter_b - counter_a))
+        line_a = _figure_line(a, [f for f in differing if counter_a[f]])
+        line_b = _figure_line(b, [f for f in differing if counter_b[f]])
+        other = Location(second.display, line_b)
+        parts = [f"{figure} appears {counter_a[figure]}× here and {counter_b[figure]}× in {other}" for figure in differing]
         findings.append(
-            Finding("P6-figures", _loc(first, a["line"]), "; ".join(parts), other=_loc(second, b["line"]), section=label)
+            Finding("P6-figures", _loc(first, line_a), "; ".join(parts), other=_loc(second, line_b), section=label)
         )
+    return findings
+
+
+def check_link_targets(pages: Mapping[tuple[str, str], PageSummary]) -> list[Finding]:
+    """P5: every internal link to a page points at a page of the same language that exists, and at an anchor that
+    page has (what MkDocs' link validation fails a strict build on)."""
+    findings: list[Finding] = []
+    for (lang, _rel), page in sorted(pages.items()):
+        for section in page.sections:
+            lines = section.link_lines
+            for number, target in enumerate(section.links):
+                path, _, anchor = target.partition("#")
+                if ":" in path or path.startswith("/") or not path.endswith(".md"):
+                    continue  # external, absolute (MkDocs' own setting decides) or not a page
+                line = lines[number] if number < len(lines) and lines[number] is not None else section.line
+                other = pages.get((lang, path))
+                if other is None:
+                    what = (
+                        f"links to {path}, which does not exist in {lang}/ (the strict build fails on a broken link): "
+                        f"fix the link or add {lang}/{path}"
+                    )
+                elif anchor and anchor not in other.anchors:
+                    what = (
+                        f"links to {target}, but {other.display} has no heading or anchor #{anchor}: use one of "
+                        f"its heading ids"
+                    )
+                else:
+                    continue
+                findings.append(
+                    Finding("P5-links", _loc(page, line), what, other=_loc(other) if other else None,
+                            section=section_label(page, section))
+                )
     return findings
 
 
@@ -428,33 +508,34 @@ def check_figures(first: PageSummary, second: PageSummary) -> list[Finding]:
 def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding]:
     """P7: no prose of the other language (outside the allowances in parity.language)."""
     findings: list[Finding] = []
-    counterpart = other["display"] if other else "the other language"
+    counterpart = other.display if other else "the other language"
     # Label sections with the English heading path, like the other rules, when the headings match by id.
     labels: dict[str, str] = {}
-    if other is not None and not is_chinese(other["lang"]) and is_chinese(page["lang"]):
-        for other_section in other["sections"]:
-            index = other_section["heading"]
-            other_id = other["headings"][index]["id"] if index is not None else None
+    if other is not None and not is_chinese(other.lang) and is_chinese(page.lang):
+        for other_section in other.sections:
+            index = other_section.heading
+            other_id = other.headings[index].id if index is not None else None
             if other_id:
                 labels[other_id] = section_label(other, other_section)
-    for section in page["sections"]:
-        index = section["heading"]
-        heading_id = page["headings"][index]["id"] if index is not None else None
+    for section in page.sections:
+        index = section.heading
+        heading_id = page.headings[index].id if index is not None else None
         label = labels.get(heading_id or "", section_label(page, section))
-        for run in section["impure"]:
-            if is_chinese(page["lang"]):
-                what = f"untranslated English on a Chinese page: “{run}”; translate it (as {counterpart} says it), " \
-                       f"or keep only a short gloss in parentheses"
+        run_lines = section.impure_lines
+        for number, run in enumerate(section.impure):
+            line = run_lines[number] if number < len(run_lines) and run_lines[number] is not None else section.line
+            if is_chinese(page.lang):
+                what, hint = f"untranslated English on a Chinese page: “{run}”", "translate-english"
             else:
-                what = f"Chinese on an English page: “{run}”; translate it (as {counterpart} says it), or keep it " \
-                       f"only as a short gloss, e.g. senior marketer (高级营销师)"
+                what, hint = f"Chinese on an English page: “{run}”", "translate-chinese"
             findings.append(
                 Finding(
                     "P7-language",
-                    _loc(page, section["line"]),
+                    _loc(page, line),
                     what,
                     other=_loc(other) if other else None,
                     section=label,
+                    hint=(hint, (("other", counterpart),)),
                 )
             )
     return findings
@@ -463,13 +544,66 @@ def check_language(page: PageSummary, other: PageSummary | None) -> list[Finding
 # --- P9 stale ------------------------------------------------------------------------------------------------
 
 
+def section_hashes(page: PageSummary) -> dict[str, str]:
+    """A page's source sections as the lock records them: key -> hash, in page order."""
+    return {section.key: section.hash for section in page.source_sections}
+
+
+def _source_section(page: PageSummary, key: str) -> SourceSection | None:
+    return next((section for section in page.source_sections if section.key == key), None)
+
+
+def _section_label(preferred: PageSummary, fallback: PageSummary, key: str) -> str:
+    section = _source_section(preferred, key) or _source_section(fallback, key)
+    return section.label if section else f"#{key}"
+
+
+def _section_names(page: PageSummary, keys: Iterable[str]) -> str:
+    names = []
+    for key in keys:
+        section = _source_section(page, key)
+        names.append(f"{section.label} (line {section.line})" if section else f"#{key}")
+    return "; ".join(names)
+
+
+def changed_sections(page: PageSummary, entry: LockEntry | None) -> SectionChanges:
+    """Which sections of `page` changed since the pair was locked."""
+    return section_changes(entry, page.lang, section_hashes(page))
+
+
+def describe_changes(page: PageSummary, changes: SectionChanges) -> str:
+    """"§ Five functions (line 10); new § Sources (line 30); removed #history" for one side's changes."""
+    parts = []
+    if changes.changed:
+        parts.append("§ " + _section_names(page, changes.changed))
+    if changes.added:
+        parts.append("new § " + _section_names(page, changes.added))
+    if changes.removed:
+        parts.append("removed " + ", ".join(f"#{key}" for key in changes.removed))
+    return "; ".join(parts)
+
+
+def sections_to_update(changed: PageSummary, changes: SectionChanges, other: PageSummary) -> str:
+    """The other side's sections matching the changed ones (by heading id), named with that side's headings."""
+    keys = [key for key in changes.changed + changes.removed if _source_section(other, key)]
+    parts = []
+    if keys:
+        parts.append("§ " + _section_names(other, keys))
+    missing = [key for key in changes.all if not _source_section(other, key)]
+    if missing:
+        parts.append("a section for " + ", ".join(
+            f"{changed.display} § {_section_names(changed, [key])}" if _source_section(changed, key) else f"#{key}"
+            for key in missing
+        ))
+    return "; ".join(parts)
+
+
 def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | None) -> list[Finding]:
-    """P9: compared with parity.lock.json, a side that did not change while the other did may be stale."""
-    hashes = {lang: page["content_hash"] for lang, page in pages.items()}
+    """P9: compared with parity.lock.json, which side changed since the lock, where, and what to update."""
+    hashes = {lang: page.content_hash for lang, page in pages.items()}
     result = compare(entry, hashes)
     langs = list(pages)
     first, second = pages[langs[-1]], pages[langs[0]]
-    relock = f"`{LOCK_COMMAND} {rel}`"
     if result.state is PairState.IN_STEP:
         return []
     if result.state is PairState.NOT_LOCKED:
@@ -477,32 +611,64 @@ def check_stale(rel: str, pages: Mapping[str, PageSummary], entry: LockEntry | N
             Finding(
                 "P9-stale",
                 _loc(first),
-                f"this page pair is not in parity.lock.json; once {first['display']} and {second['display']} say the "
-                f"same thing, run {relock}",
+                "this page pair is not in parity.lock.json",
                 other=_loc(second),
+                hint=("not-locked", (("first", first.display), ("second", second.display), ("page", rel))),
             )
         ]
     if result.state is PairState.BOTH_CHANGED:
+        where = []
+        for page in (first, second):
+            changes = changed_sections(page, entry)
+            if changes.known and changes.all:
+                where.append(f"{page.display} {describe_changes(page, changes)}")
+        detail = f" ({'; '.join(where)})" if where else ""
+        first_changes = changed_sections(first, entry)
+        edited = first_changes.changed + first_changes.added
+        first_section = _source_section(first, edited[0]) if first_changes.known and edited else None
         return [
             Finding(
                 "P9-stale",
-                _loc(first),
-                f"both {first['display']} and {second['display']} changed since they were locked on {result.locked}; "
-                f"check they still say the same thing, then run {relock}",
+                _loc(first, first_section.line if first_section else None),
+                f"both {first.display} and {second.display} changed since they were locked on {result.locked}"
+                f"{detail}",
                 other=_loc(second),
+                hint=("both-changed", (("page", rel),)),
             )
         ]
     findings = []
-    for stale_lang in result.stale:
-        stale_page = pages[stale_lang]
-        changed = ", ".join(pages[lang]["display"] for lang in result.changed)
-        findings.append(
-            Finding(
-                "P9-stale",
-                _loc(stale_page),
-                f"may be stale: {changed} changed since the pair was locked on {result.locked} and "
-                f"{stale_page['display']} did not; bring it in step, then run {relock}",
-                other=Location(changed),
+    default = pages[langs[0]]
+    for changed_lang in result.changed:
+        changed = pages[changed_lang]
+        changes = changed_sections(changed, entry)
+        for stale_lang in result.stale:
+            other = pages[stale_lang]
+            line = None
+            label = None
+            what = f"changed since the pair was locked on {result.locked}"
+            target = other.display
+            if changes.known and changes.all:
+                edited = changes.changed + changes.added
+                first_section = _source_section(changed, edited[0]) if edited else None
+                line = first_section.line if first_section else None
+                label = "; ".join(
+                    _section_label(default, changed, key)
+                    for key in edited
+                ) or None
+                extra = [part for part in describe_changes(changed, SectionChanges((), changes.added, changes.removed)).split("; ") if part]
+                if extra:
+                    what += f" ({'; '.join(extra)})"
+                update = sections_to_update(changed, changes, other)
+                if update:
+                    target = f"{other.display} {update}"
+            findings.append(
+                Finding(
+                    "P9-stale",
+                    _loc(changed, line),
+                    f"{what}; {other.display} did not change, so it may be stale",
+                    other=_loc(other),
+                    hint=("one-side-changed", (("target", target), ("page", rel))),
+                    section=label,
+                )
             )
-        )
     return findings

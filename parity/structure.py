@@ -1,7 +1,7 @@
 """What a reader sees on one page, section by section: render the Markdown with the site's own extensions and
 read the HTML back with lxml's HTML parser.
 
-The result, a `PageSummary`, is plain JSON-compatible data so that it can be cached on disk by content hash.
+The result is a `PageSummary` of frozen dataclasses; parity.cache turns it into JSON and back.
 """
 
 from __future__ import annotations
@@ -9,17 +9,19 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, TypedDict
+from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.html
 import markdown
+from markdown.extensions.toc import slugify
 from lxml.html import HtmlElement
 
-from parity.documents import Document
+from parity.documents import Document, EncodingProblem, FrontMatterProblem, content_hash
 from parity.figures import extract_figures, strip_heading_number
 from parity.language import impure_runs
 
-SUMMARY_VERSION = 4  # bump when the summary's shape or meaning changes, so cached summaries are not reused
+SUMMARY_VERSION = 7  # bump when the summary's shape or meaning changes, so cached summaries are not reused
 
 INTRO = "(introduction)"
 FOOTNOTES = "(footnotes)"
@@ -39,14 +41,20 @@ _EXPLICIT_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-class HeadingInfo(TypedDict):
+@dataclass
+class HeadingInfo:
+    """A heading below H1, as rendered; its source line is filled in once the source has been read."""
+
     level: int
     id: str | None
     text: str
-    line: int | None
+    line: int | None = None
 
 
-class SectionSummary(TypedDict):
+@dataclass(frozen=True)
+class SectionSummary:
+    """What readers see in one section: its blocks, links, figures and any prose of the other language."""
+
     key: str  # "(introduction)", "(footnotes)", or the heading's index as a string
     heading: int | None  # index into PageSummary.headings
     path: list[str]  # heading texts from H2 down to this section's heading
@@ -55,19 +63,40 @@ class SectionSummary(TypedDict):
     links: list[str]
     figures: list[str]
     impure: list[str]  # runs of the other language
+    # Source lines, so messages point at the list, table, figure, link or sentence rather than the heading
+    # (None where the text could not be found in the source).
+    block_lines: dict[str, list[int | None]] = field(default_factory=dict)  # kind -> line of each, in order
+    figure_lines: dict[str, list[int]] = field(default_factory=dict)  # figure -> lines where it is written
+    link_lines: list[int | None] = field(default_factory=list)  # parallel to links
+    impure_lines: list[int | None] = field(default_factory=list)  # parallel to impure
 
 
-class PageSummary(TypedDict):
+@dataclass(frozen=True)
+class SourceSection:
+    """One section of the Markdown source, as the lock hashes it: from its heading to the next heading."""
+
+    key: str  # the heading's explicit id; "(introduction)"; or "(line N)" for a heading without an id
+    line: int  # the heading's line in the file (the body's first line for the introduction)
+    label: str  # the heading path, as messages name the section
+    hash: str  # sha256 of the section's normalised text
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """Everything the rules compare about one page in one language (cached on disk by parity.cache)."""
+
     lang: str
     rel: str
     display: str
     content_hash: str
     front_matter: dict[str, str] | None  # key -> value as text; None when missing or invalid
-    front_matter_problem: list[Any] | None  # [line, problem]
-    encoding_problem: dict[str, Any] | None
+    front_matter_problem: FrontMatterProblem | None
+    encoding_problem: EncodingProblem | None
     h1: list[str]
     headings: list[HeadingInfo]  # below H1
     sections: list[SectionSummary]
+    source_sections: list[SourceSection]
+    anchors: list[str]  # every id a link can point at: explicit ids, footnotes, and toc's slugs of the others
 
 
 def _new_section(key: str, heading: int | None, path: list[str], line: int | None) -> dict[str, Any]:
@@ -80,6 +109,8 @@ def _new_section(key: str, heading: int | None, path: list[str], line: int | Non
         "links": [],
         "figures_text": [],
         "language_text": [],
+        "probes": {},  # kind -> text that finds each block's line in the source
+        "hrefs": [],  # links as written, parallel to "links"
     }
 
 
@@ -106,6 +137,21 @@ def source_heading_lines(body: str, body_line: int) -> list[tuple[int, str | Non
             id_match = _EXPLICIT_ID.search(match.group(2))
             found.append((len(match.group(1)), id_match.group(1) if id_match else None, body_line + offset))
     return found
+
+
+def split_source_sections(body: str, body_line: int) -> list[tuple[str, int, str]]:
+    """(key, first line, text) of each section of the Markdown source: the introduction, then one per heading
+    below H1 (an H1 stays in the introduction). Keys are explicit heading ids, so a section keeps its key when
+    headings are added or moved around it."""
+    lines = body.split("\n")
+    starts = [(explicit_id, line) for level, explicit_id, line in source_heading_lines(body, body_line) if level > 1]
+    sections: list[tuple[str, int, str]] = []
+    boundaries = [line for _, line in starts] + [body_line + len(lines)]
+    sections.append((INTRO, body_line, "\n".join(lines[: boundaries[0] - body_line])))
+    for index, (explicit_id, line) in enumerate(starts):
+        text = "\n".join(lines[line - body_line : boundaries[index + 1] - body_line])
+        sections.append((explicit_id or f"(line {line})", line, text))
+    return sections
 
 
 def _classes(element: HtmlElement) -> list[str]:
@@ -169,6 +215,12 @@ class _PageWalker:
     def section(self) -> dict[str, Any]:
         return self.sections[-1]
 
+    def _probe(self, kind: str, element: HtmlElement) -> None:
+        """Remember the first line of a block's first item or cell, to find the block's line in the source."""
+        first = next((item for item in element.iter("li", "td", "th")), element)
+        lines = [" ".join(line.split()) for line in first.text_content().split("\n")]
+        self.section["probes"].setdefault(kind, []).append(next((line for line in lines if line), "")[:40])
+
     def _record(self, kind: str, signature: Any) -> None:
         self.section["blocks"].setdefault(kind, []).append(signature)
 
@@ -191,7 +243,7 @@ class _PageWalker:
             return
         explicit_id = element.get("id")
         index = len(self.headings)
-        self.headings.append({"level": level, "id": explicit_id or None, "text": text, "line": None})
+        self.headings.append(HeadingInfo(level, explicit_id or None, text))
         while self._path and self._path[-1][0] >= level:
             self._path.pop()
         self._path.append((level, text))
@@ -231,14 +283,17 @@ class _PageWalker:
             href = child.get("href")
             if href:
                 self.section["links"].append(resolve_link(self.rel, href))
+                self.section["hrefs"].append(href)
         elif name == "img":
             self._record("image", child.get("src") or "")
         elif name in ("ul", "ol"):
             if not in_list:
                 self._record("list", _list_signature(child))
+                self._probe("list", child)
             in_list = True
         elif name == "table":
             self._record("table", _table_signature(child))
+            self._probe("table", child)
             in_table = True
         elif name == "div" and "admonition" in classes:
             self._record("admonition", next((c for c in classes if c != "admonition"), "note"))
@@ -263,7 +318,13 @@ class _PageWalker:
 class Renderer:
     """Renders pages with the site's Markdown extensions (one reused Markdown instance) and summarises them."""
 
-    def __init__(self, extensions: Iterable[Any], extension_configs: Mapping[str, Mapping[str, Any]]) -> None:
+    def __init__(
+        self,
+        extensions: Iterable[Any],
+        extension_configs: Mapping[str, Mapping[str, Any]],
+        bilingual_tables: Iterable[str] = (),
+    ) -> None:
+        self._bilingual_tables = frozenset(bilingual_tables)
         names = [ext for ext in extensions if not (isinstance(ext, str) and ext in _SKIPPED_EXTENSIONS)]
         configs = {name: dict(options) for name, options in extension_configs.items() if name not in _SKIPPED_EXTENSIONS}
         self._markdown = markdown.Markdown(extensions=names, extension_configs=configs)
@@ -274,49 +335,130 @@ class Renderer:
 
     def summarise(self, document: Document) -> PageSummary:
         html = self.render(document.body)
-        walker = _PageWalker(document.rel, language_exempt_tables=posixpath.basename(document.rel) == "glossary.md")
+        walker = _PageWalker(document.rel, language_exempt_tables=document.rel in self._bilingual_tables)
+        anchors: list[str] = []
         if html.strip():
-            walker.walk(lxml.html.fragment_fromstring(html, create_parent="div"))
+            root = lxml.html.fragment_fromstring(html, create_parent="div")
+            anchors = [str(element.get("id")) for element in root.iter() if element.get("id")]
+            for heading in root.iter(*_HEADINGS):
+                if not heading.get("id"):
+                    anchors.append(slugify(" ".join(heading.text_content().split()), "-"))
+            walker.walk(root)
         _attach_lines(walker.headings, source_heading_lines(document.body, document.body_line))
         sections: list[SectionSummary] = []
+        source = _SourceLines(document.body, document.body_line)
+        heading_lines = [heading.line for heading in walker.headings]
         for raw in walker.sections:
             heading = raw["heading"]
-            line = walker.headings[heading]["line"] if heading is not None else None
+            line = walker.headings[heading].line if heading is not None else None
             if raw["key"] == INTRO and document.front_matter is not None:
                 line = document.body_line
+            start, end = source.section_range(raw["key"], heading, heading_lines)
+            impure = impure_runs("".join(raw["language_text"]), document.lang)
             sections.append(
-                {
-                    "key": raw["key"],
-                    "heading": heading,
-                    "path": raw["path"],
-                    "line": line,
-                    "blocks": raw["blocks"],
-                    "links": raw["links"],
-                    "figures": extract_figures("".join(raw["figures_text"])),
-                    "impure": impure_runs("".join(raw["language_text"]), document.lang),
-                }
+                SectionSummary(
+                    key=raw["key"],
+                    heading=heading,
+                    path=raw["path"],
+                    line=line,
+                    blocks=raw["blocks"],
+                    links=raw["links"],
+                    figures=extract_figures("".join(raw["figures_text"])),
+                    impure=impure,
+                    block_lines={
+                        **{kind: [source.find(probe, start, end) for probe in probes] for kind, probes in raw["probes"].items()},
+                        "admonition": source.admonition_lines(start, end),
+                    },
+                    figure_lines=source.figure_lines(start, end),
+                    link_lines=[source.find_raw(href, start, end) for href in raw["hrefs"]],
+                    impure_lines=[source.find(run, start, end) for run in impure],
+                )
             )
-        return {
-            "lang": document.lang,
-            "rel": document.rel,
-            "display": document.display,
-            "content_hash": document.content_hash,
-            "front_matter": _front_matter_text(document.front_matter),
-            "front_matter_problem": [document.front_matter_problem.line, document.front_matter_problem.problem]
-            if document.front_matter_problem
-            else None,
-            "encoding_problem": {
-                "byte": document.encoding_problem.first_bad_byte,
-                "line": document.encoding_problem.line,
-                "column": document.encoding_problem.column,
-                "looks_like": document.encoding_problem.looks_like,
-            }
-            if document.encoding_problem
-            else None,
-            "h1": walker.h1,
-            "headings": walker.headings,
-            "sections": sections,
+        labels = {
+            walker.headings[raw["heading"]].id: " › ".join(raw["path"])
+            for raw in walker.sections
+            if raw["heading"] is not None and walker.headings[raw["heading"]].id
         }
+        source_sections = [
+            SourceSection(key, line, INTRO if key == INTRO else labels.get(key, key), content_hash(text))
+            for key, line, text in split_source_sections(document.body, document.body_line)
+        ]
+        return PageSummary(
+            lang=document.lang,
+            rel=document.rel,
+            display=document.display,
+            content_hash=document.content_hash,
+            front_matter=_front_matter_text(document.front_matter),
+            front_matter_problem=document.front_matter_problem,
+            encoding_problem=document.encoding_problem,
+            h1=walker.h1,
+            headings=walker.headings,
+            sections=sections,
+            source_sections=source_sections,
+            anchors=anchors,
+        )
+
+
+_MARKUP = re.compile(r"\[\^[^\]]*\]|\]\([^)]*\)|\{[^}]*\}|[*_`~\[\]<>|#!]|^\s*(?:[-+]|\d+[.)])\s+|^\s*>")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
+_ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
+
+
+def _plain(text: str) -> str:
+    return " ".join(_MARKUP.sub(" ", text).split())
+
+
+class _SourceLines:
+    """Finds where a block, figure, link or sentence is written in a page's Markdown source."""
+
+    def __init__(self, body: str, body_line: int) -> None:
+        self.body_line = body_line
+        self.lines = body.split("\n")
+        self.plain = [_plain(line) for line in self.lines]
+
+    def section_range(self, key: str, heading: int | None, heading_lines: list[int | None]) -> tuple[int, int]:
+        """0-based [start, end) of a section's source lines; footnotes and unknown lines search the whole page."""
+        known = [line - self.body_line for line in heading_lines if line is not None]
+        if key == FOOTNOTES or len(known) != len(heading_lines):
+            return 0, len(self.lines)
+        if heading is None:
+            return 0, known[0] if known else len(self.lines)
+        start = known[heading]
+        return start, known[heading + 1] if heading + 1 < len(known) else len(self.lines)
+
+    def find(self, text: str, start: int, end: int) -> int | None:
+        probe = _plain(text)[:16].strip()
+        if not probe:
+            return None
+        for index in range(start, end):
+            if probe in self.plain[index]:
+                return self.body_line + index
+        return None
+
+    def find_raw(self, text: str, start: int, end: int) -> int | None:
+        for index in range(start, end):
+            if text in self.lines[index]:
+                return self.body_line + index
+        return None
+
+    def admonition_lines(self, start: int, end: int) -> list[int | None]:
+        return [self.body_line + index for index in range(start, end) if _ADMONITION.match(self.lines[index])]
+
+    def figure_lines(self, start: int, end: int) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        fence = False
+        for index in range(start, end):
+            line = self.lines[index]
+            if _FENCE.match(line):
+                fence = not fence
+                continue
+            if fence or _ATX_HEADING.match(line):
+                continue
+            text = _LINK_TARGET.sub(" ", _LIST_MARKER.sub("", line))
+            for figure in extract_figures(text):
+                found.setdefault(figure, []).append(self.body_line + index)
+        return found
 
 
 def _front_matter_text(front_matter: dict[str, object] | None) -> dict[str, str] | None:
@@ -330,9 +472,9 @@ def _attach_lines(headings: list[HeadingInfo], source: list[tuple[int, str | Non
     below_h1 = [entry for entry in source if entry[0] > 1]
     if len(below_h1) == len(headings):
         for heading, (_, _, line) in zip(headings, below_h1):
-            heading["line"] = line
+            heading.line = line
         return
     by_id = {explicit_id: line for _, explicit_id, line in below_h1 if explicit_id}
     for heading in headings:
-        if heading["id"] in by_id:
-            heading["line"] = by_id[heading["id"]]
+        if heading.id in by_id:
+            heading.line = by_id[heading.id]

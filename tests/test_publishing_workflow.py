@@ -42,3 +42,28 @@ def test_workflow_deploys_with_pinned_official_actions_and_least_privilege():
         ref = use.split("@")[1]
         assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), f"{use} is not pinned to a commit"
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_every_pull_request_runs_the_tests_and_the_strict_build_and_only_main_publishes():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # PyYAML reads the key `on` as True
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    build = workflow["jobs"]["build"]
+    runs = {step.get("name", ""): step.get("run", "") for step in build["steps"]}
+    assert runs["Test (strict build, parity, browser)"] == "uv run --frozen pytest"
+    strict_builds = [step for step in build["steps"] if "mkdocs build --strict" in step.get("run", "")]
+    assert {step.get("if") for step in strict_builds} == {"env.PUBLISH != 'true'", "env.PUBLISH == 'true'"}
+    assert build["env"]["PUBLISH"] == "${{ github.event_name != 'pull_request' && github.ref == 'refs/heads/main' }}"
+    gated = {step["uses"].split("@")[0]: step.get("if") for step in build["steps"] if "uses" in step}
+    assert gated["actions/upload-pages-artifact"] == "env.PUBLISH == 'true'"
+    assert gated["actions/checkout"] is None and gated["astral-sh/setup-uv"] is None
+    assert workflow["jobs"]["deploy"]["if"] == "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
+
+
+def test_uv_comes_from_the_maintained_action_not_pip():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "pip install" not in "\n".join(line.split("#")[0] for line in text.splitlines())  # no step
+    workflow = yaml.safe_load(text)
+    (setup,) = [s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("astral-sh/setup-uv@")]
+    assert setup["with"]["version"]  # the same uv everywhere, not whatever is newest
+    assert "# v" in next(line for line in text.splitlines() if "astral-sh/setup-uv@" in line)  # release named

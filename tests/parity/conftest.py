@@ -12,6 +12,7 @@ import pytest
 from parity.checker import CheckResult, check_site
 from parity.config import SiteConfig, load_site_config
 from parity.lock import LockEntry, write_lock
+from parity.rules import section_hashes
 
 from handbook.site import load_site, markdown_extensions_yaml
 
@@ -196,8 +197,9 @@ class TinySite:
         result = self.check()
         entries = {
             pair.rel: LockEntry(
-                hashes={lang: result.summaries[(lang, pair.rel)]["content_hash"] for lang in pair.present},
+                hashes={lang: result.summaries[(lang, pair.rel)].content_hash for lang in pair.present},
                 locked="2026-01-02",
+                sections={lang: section_hashes(result.summaries[(lang, pair.rel)]) for lang in pair.present},
             )
             for pair in result.pairs
         }

@@ -50,8 +50,9 @@ def test_strict_build_fails_on_a_mismatch_with_a_clear_message(make_site):
     assert "Traceback" not in output
     expected = "WARNING -  parity: zh/index.md:8 § Definition: section has 1 list; en/index.md:8 has 0 [P4-blocks]"
     assert output.count(expected) == 1, output
-    assert "zh/index.md: may be stale" not in output  # the Chinese side changed: English may be stale
-    assert "en/index.md: may be stale: zh/index.md changed" in output
+    # The Chinese side changed: the message starts there, and names English only as possibly stale.
+    assert "parity: zh/index.md:8 § Definition: changed since the pair was locked on 2026-01-02; en/index.md did " \
+           "not change, so it may be stale;" in output
     assert "Aborted with 2 warnings in strict mode!" in output
     status = (site.root / "site" / "translation-status" / "index.html").read_text(encoding="utf-8")
     assert "findings (1)" in status
@@ -124,3 +125,28 @@ def test_lock_error_is_reported_not_raised(make_site, caplog):
         hook.on_pre_build(load_config(str(site.config_file)))
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1 and "parity.lock.json cannot be read" in errors[0]
+
+
+def test_strict_build_counts_every_warning_of_every_language(make_site):
+    site = make_site(pages=PAGES)
+    site.edit("en", "index.md", "A CMO leads marketing.", "A CMO leads marketing ([more](missing.md)).")
+    site.edit("zh", "index.md", "首席营销官负责营销工作。", "首席营销官负责营销工作（[详见](missing.md)）。")
+    result = mkdocs_build(site)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
+    assert len(warnings) == 3, output  # one P9 finding, and the broken link in each language
+    assert "'en/missing.md' is not found" in output and "'zh/missing.md' is not found" in output
+    assert "Aborted with 3 warnings in strict mode!" in output  # not the Chinese build's own count of 1
+
+
+def test_strict_mode_is_restored_after_a_build(make_site, monkeypatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = make_site(pages=PAGES)
+    monkeypatch.chdir(site.root)
+    config = load_config(str(site.config_file), site_dir=str(site.root / "out"))
+    config.strict = True
+    build(config)
+    assert config.strict is True

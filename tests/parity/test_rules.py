@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from parity.documents import content_hash
 
 
@@ -18,14 +22,14 @@ def test_p1_missing_translation_names_both_files(make_site):
     site.page("zh", "role.md").unlink()
     messages = site.findings("P1-pages")
     assert len(messages) == 1
-    assert messages[0].startswith("en/role.md: has no Chinese counterpart: create zh/role.md")
+    assert messages[0].startswith("en/role.md: has no 中文 counterpart; create zh/role.md")  # the i18n block's name
     assert messages[0].endswith("[P1-pages]")
 
 
 def test_p1_extra_page_in_chinese_only(make_site):
     site = make_site()
     site.write("zh", "extra.md", "---\ntitle: 额外\ndescription: 额外页面。\n---\n\n# 额外\n")
-    assert any("zh/extra.md: has no English counterpart: create en/extra.md" in m for m in site.findings("P1-pages"))
+    assert any("zh/extra.md: has no English counterpart; create en/extra.md" in m for m in site.findings("P1-pages"))
 
 
 # --- P2 front matter ----------------------------------------------------------------------------------------
@@ -40,6 +44,39 @@ def test_p2_malformed_yaml_names_file_and_line(make_site):
     line = int(messages[0].split(":")[1].split()[0])
     assert line in (3, 4)  # the unclosed flow sequence starts on line 3; PyYAML reports where it noticed
     assert "not valid" in messages[0] and "en/duties.md" in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "title: 岗位职责",
+            'title: "岗位职责',
+            "zh/duties.md:2: front matter is not valid: the value of `title` opens a quote (\") that is not closed on "
+            "this line: end the value with \"",
+        ),
+        (
+            "description: 首席营销官的五项职能。",
+            "description: 首席营销官的职能: 五项",
+            "zh/duties.md:3: front matter is not valid: the value of `description` contains a colon followed by a "
+            "space, which YAML reads as the start of another key: put the whole value in quotes: "
+            'description: "首席营销官的职能: 五项"',
+        ),
+        (
+            "description: 首席营销官的五项职能。",
+            "\tdescription: 首席营销官的五项职能。",
+            "zh/duties.md:3: front matter is not valid: a tab character at column 1; YAML does not allow tabs here: "
+            "replace it with spaces",
+        ),
+    ],
+    ids=["unclosed-quote", "colon-in-value", "tab"],
+)
+def test_p2_yaml_mistakes_in_plain_words_on_their_line(make_site, old, new, expected):
+    site = make_site()
+    site.edit("zh", "duties.md", old, new)
+    (message,) = site.findings("P2-front-matter")
+    assert message.startswith(expected), message
+    assert "closing" not in message and "mapping values" not in message and "scanning" not in message
 
 
 def test_p2_missing_description_and_key_mismatch(make_site):
@@ -102,7 +139,7 @@ def test_p4_list_item_count(make_site):
     site.edit("zh", "duties.md", "2. 预算为 50 万元。", "2. 预算为 50 万元。团队[^1]不断壮大。")
     messages = site.findings("P4-blocks")
     assert messages == [
-        "zh/duties.md:10 § Five functions: list has 2 items; en/duties.md:10 has 3 [P4-blocks]"
+        "zh/duties.md:12 § Five functions: list has 2 items; en/duties.md:12 has 3 [P4-blocks]"
     ]
 
 
@@ -110,7 +147,7 @@ def test_p4_nested_list_count(make_site):
     site = make_site()
     site.edit("zh", "duties.md", "    - 广告\n", "    - 广告\n    - 公关\n")
     assert site.findings("P4-blocks") == [
-        "zh/duties.md:10 § Five functions: list, item 2, nested list has 3 items; en/duties.md:10 has 2 [P4-blocks]"
+        "zh/duties.md:12 § Five functions: list, item 2, nested list has 3 items; en/duties.md:12 has 2 [P4-blocks]"
     ]
 
 
@@ -119,13 +156,14 @@ def test_p4_table_shape(make_site):
     site.edit("zh", "duties.md", "| 销售 | 30% |\n", "| 销售 | 30% |\n| 其他 | 0 |\n")
     site.edit("en", "duties.md", "| Sales | 30% |\n", "| Sales | 30% |\n| Other | 0 |\n| Total | |\n")
     messages = site.findings("P4-blocks")
-    assert any("table is 4 rows × 2 columns; en/duties.md:10 has 5 × 2" in m for m in messages), messages
+    assert messages == ["zh/duties.md:18 § Five functions: table is 4 rows × 2 columns; en/duties.md:18 has 5 × 2 [P4-blocks]"]
 
 
 def test_p4_admonition_types(make_site):
     site = make_site()
     site.edit("zh", "duties.md", '!!! note "编者按"', '!!! warning "注意"')
-    assert any("admonitions are warning; en/duties.md:10 has note" in m for m in site.findings("P4-blocks"))
+    assert any(m.startswith("zh/duties.md:23 § Five functions: admonitions are warning; en/duties.md:23 has note")
+               for m in site.findings("P4-blocks"))
 
 
 def test_p4_counts_of_code_images_footnotes_quotes_tabs(make_site):
@@ -165,11 +203,12 @@ def test_p5_link_anchor_and_url_differ(make_site):
     site.edit("zh", "duties.md", "https://example.com/report-2024", "https://example.cn/report-2024")
     messages = site.findings("P5-links")
     assert any(
-        "§ (introduction): links to role.md, which en/duties.md:5 does not; "
-        "en/duties.md:5 links to role.md#definition, which this section does not" in m
+        "zh/duties.md:8 § (introduction): links to role.md, which en/duties.md:8 does not; "
+        "en/duties.md:8 links to role.md#definition, which this section does not" in m
         for m in messages
     ), messages
-    assert any("§ Sources: links to https://example.cn/report-2024" in m for m in messages)
+    assert any(m.startswith("zh/duties.md:42 § Sources: links to https://example.cn/report-2024, which en/duties.md:42")
+               for m in messages)
 
 
 def test_p5_relative_links_resolve_per_folder(make_site):
@@ -187,8 +226,8 @@ def test_p6_figure_differs(make_site):
     site = make_site()
     site.edit("zh", "duties.md", "规划占用 37% 的时间", "规划占用 38% 的时间")
     assert site.findings("P6-figures") == [
-        "zh/duties.md:10 § Five functions: has figures 38% that en/duties.md:10 lacks; "
-        "en/duties.md:10 has 37% that this section lacks [P6-figures]"
+        "zh/duties.md:12 § Five functions: 37% appears 0× here and 1× in en/duties.md:12; "
+        "38% appears 1× here and 0× in en/duties.md:12 [P6-figures]"
     ]
 
 
@@ -205,8 +244,17 @@ def test_p6_figure_moved_to_another_section(make_site):
     site.edit("zh", "duties.md", "报告见", "16 项职责的报告见")
     messages = site.findings("P6-figures")
     assert len(messages) == 2
-    assert any("§ (introduction)" in m and "en/duties.md:5 has 16 that this section lacks" in m for m in messages)
-    assert any("§ Sources: has figures 16 that en/duties.md:40 lacks" in m for m in messages)
+    assert "zh/duties.md:5 § (introduction): 16 appears 0× here and 1× in en/duties.md:8 [P6-figures]" in messages
+    assert "zh/duties.md:42 § Sources: 16 appears 1× here and 0× in en/duties.md:40 [P6-figures]" in messages
+
+
+def test_p6_counts_the_figure_and_points_at_its_line(make_site):
+    site = make_site()
+    site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads marketing.\n\nAbout 1% do; 1% more plan to; 1% left.")
+    site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责营销工作。\n\n约 1% 如此；另有 1% 计划如此。")
+    assert site.findings("P6-figures") == [
+        "zh/role.md:12 § Definition: 1% appears 2× here and 3× in en/role.md:12 [P6-figures]"
+    ]
 
 
 # --- P7 language --------------------------------------------------------------------------------------------
@@ -217,7 +265,7 @@ def test_p7_english_prose_on_chinese_page(make_site):
     site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责营销工作。the source reports that this is wrong。")
     messages = site.findings("P7-language")
     assert messages == [
-        "zh/role.md:8 § Definition: untranslated English on a Chinese page: “the source reports that this is wrong”; "
+        "zh/role.md:10 § Definition: untranslated English on a Chinese page: “the source reports that this is wrong”; "
         "translate it (as en/role.md says it), or keep only a short gloss in parentheses [P7-language]"
     ]
 
@@ -285,23 +333,62 @@ def test_p9_not_locked(make_site):
     assert messages[0].startswith("zh/duties.md: this page pair is not in parity.lock.json")
 
 
-def test_p9_one_side_changed_means_the_other_may_be_stale(make_site):
+def test_p9_names_the_changed_side_and_its_sections_and_the_sections_to_update(make_site):
     site = make_site()
     site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads the marketing function.")
     assert site.findings("P9-stale") == [
-        "zh/role.md: may be stale: en/role.md changed since the pair was locked on 2026-01-02 and zh/role.md did "
-        "not; bring it in step, then run `uv run python -m parity lock role.md` [P9-stale]"
+        "en/role.md:8 § Definition: changed since the pair was locked on 2026-01-02; zh/role.md did not change, so "
+        "it may be stale; if the change is right, update zh/role.md § 定义 (line 8) to match; if it was a mistake, "
+        "undo it. See what changed: `uv run python -m parity diff role.md`; then run "
+        "`uv run python -m parity lock role.md` [P9-stale]"
     ]
     site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官领导营销职能。")
-    assert "both zh/role.md and en/role.md changed since they were locked" in site.findings("P9-stale")[0]
+    both = site.findings("P9-stale")[0]
+    assert "both zh/role.md and en/role.md changed since they were locked" in both
+    assert "zh/role.md § 定义 (line 8); en/role.md § Definition (line 8)" in both
     site.lock()
     assert site.findings() == []
 
 
-def test_p9_chinese_side_changed(make_site):
+def test_p9_only_the_changed_sections_are_named(make_site):
+    site = make_site()
+    site.edit("en", "duties.md", "The report is at", "The full report is at")
+    (message,) = site.findings("P9-stale")
+    assert message.startswith("en/duties.md:40 § Sources: changed since")
+    assert "update zh/duties.md § 资料来源 (line 40) to match" in message
+    assert "Five functions" not in message and "五项职能" not in message
+
+
+def test_p9_new_and_removed_sections(make_site):
+    site = make_site()
+    site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads marketing.\n\n## History { #history }\n\nNew.")
+    (message,) = site.findings("P9-stale")
+    assert "(new § History (line 12))" in message
+    assert "update zh/role.md a section for en/role.md § History (line 12) to match" in message
+
+
+def test_p9_one_sided_change_does_not_blame_the_untouched_side(make_site):
     site = make_site()
     site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官领导营销职能。")
-    assert site.findings("P9-stale")[0].startswith("en/role.md: may be stale: zh/role.md changed")
+    (message,) = site.findings("P9-stale")
+    assert message.startswith("zh/role.md:8 § Definition: changed since the pair was locked on 2026-01-02; "
+                              "en/role.md did not change, so it may be stale; if the change is right, update "
+                              "en/role.md § Definition (line 8) to match; if it was a mistake, undo it.")
+    assert not message.startswith("en/role.md")
+
+
+def test_p9_with_a_version_1_lock_still_names_the_sides(make_site):
+    site = make_site()
+    lock = site.config().lock_path
+    data = json.loads(lock.read_text(encoding="utf-8"))
+    for entry in data["pages"].values():
+        del entry["sections"]
+    data["version"] = 1
+    lock.write_text(json.dumps(data), encoding="utf-8")
+    assert site.findings() == []
+    site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官领导营销职能。")
+    (message,) = site.findings("P9-stale")
+    assert message.startswith("zh/role.md: changed since the pair was locked on 2026-01-02; en/role.md did not")
 
 
 def test_p9_whitespace_and_line_endings_do_not_count(make_site):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,69 @@ def test_config_without_i18n_is_an_error(tmp_path: Path):
     config.write_text("site_name: x\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="i18n"):
         load_site_config(config)
+
+
+def test_summaries_round_trip_through_the_cache(make_site):
+    from parity.cache import summary_from_json, summary_to_json
+    from parity.checker import check_site
+
+    site = make_site()
+    site.edit("zh", "duties.md", "规划占用 37% 的时间", "规划占用 38% 的时间")
+    fresh = check_site(site.config())
+    assert fresh.findings
+    for summary in fresh.summaries.values():
+        assert summary_from_json(json.loads(json.dumps(summary_to_json(summary)))) == summary
+    cached_config = load_site_config(site.config_file, use_cache=True)
+    first = check_site(cached_config)  # renders and saves
+    second = check_site(cached_config)  # reads every summary back from .parity-cache/
+    assert [f.render() for f in second.findings] == [f.render() for f in first.findings] == [
+        f.render() for f in fresh.findings
+    ]
+
+
+def test_site_policy_comes_from_the_sites_data_folder(make_site):
+    from click.testing import CliRunner
+
+    from parity.checker import check_site
+    from parity.cli import main
+    from parity.status import status_table
+
+    site = make_site()
+    site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责营销工作。\n\n| 英文 | 中文 |\n|---|---|\n| the chief marketing officer of a firm | 首席营销官 |\n")
+    site.edit("en", "role.md", "A CMO leads marketing.", "A CMO leads marketing.\n\n| English | Chinese |\n|---|---|\n| the chief marketing officer of a firm | 首席营销官 |\n")
+    rules = {f.rule for f in check_site(site.config()).findings}
+    assert "P7-language" in rules  # role.md's tables are not bilingual by the handbook's own policy
+    data = site.root / "data"
+    data.mkdir()
+    (data / "parity.yml").write_text("bilingual_tables:\n  - role.md\n", encoding="utf-8")
+    (data / "rule-help.yml").write_text(
+        "P9-stale:\n  how_to: Ask the translation desk.\n", encoding="utf-8"
+    )
+    (data / "status-labels.yml").write_text(
+        "en:\n  page: Document\n  state: Status\n  locked: Confirmed\n  in-step: aligned\n  stale: '{langs} behind'\n"
+        "  both-changed: both edited\n  not-locked: new\n  findings: 'problems ({count})'\n  missing: 'no {langs}'\n"
+        "  never: '-'\n  joiner: ' & '\n  languages: {en: English, zh: Chinese}\n",
+        encoding="utf-8",
+    )
+    result = check_site(site.config())
+    assert {f.rule for f in result.findings} == {"P9-stale"}  # the tables are now exempt from P7
+    output = CliRunner().invoke(main, ["--config", str(site.config_file), "--no-cache", "check"]).output
+    assert "What to do (data/rule-help.yml):\n  P9-stale: Ask the translation desk." in output
+    table = status_table(result, "en")
+    assert table.startswith("| Document | Status | Confirmed |") and "| both edited |" in table
+    site.lock()
+    site.edit("en", "duties.md", "The report is at", "The full report is at")
+    assert "| Chinese behind |" in status_table(check_site(site.config()), "en")
+
+
+def test_a_broken_policy_file_is_named_with_its_line(make_site):
+    from click.testing import CliRunner
+
+    from parity.cli import main
+
+    site = make_site()
+    (site.root / "data").mkdir()
+    (site.root / "data" / "parity.yml").write_text("bilingual_tables:\n  - 'glossary.md\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(site.config_file), "--no-cache", "check"])
+    assert result.exit_code == 2
+    assert "data/parity.yml:" in result.output and "not valid YAML" in result.output
