@@ -11,7 +11,9 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-_URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)\S+", re.IGNORECASE)
+# A URL is printable ASCII: it ends at the first space or non-ASCII character, so Chinese text glued to it (no space
+# in Chinese) is still read for figures.
+_URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)[!-~]+", re.IGNORECASE)
 _NUMBER = re.compile(
     r"(?<![0-9.])(?<![0-9],)"  # not the tail of a longer number (3.2, 500,000)
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)"  # 500,000 or 2006
@@ -42,7 +44,8 @@ def _plain(value: Decimal) -> str:
 def extract_figures(text: str) -> list[str]:
     """Every figure in `text`, in order, as canonical strings (`500000`, `0.5%`, `2006`)."""
     # NFKC turns full-width digits and ％ into ASCII; a full-width comma is punctuation, never a thousands separator.
-    text = _URL.sub(" ", unicodedata.normalize("NFKC", text.replace("，", "、")))
+    # The URL goes first: NFKC would turn a full-width bracket after it into an ASCII one that reads as part of it.
+    text = unicodedata.normalize("NFKC", _URL.sub(" ", text.replace("，", "、")))
     figures: list[str] = []
     for match in _NUMBER.finditer(text):
         digits = match["int"].replace(",", "")

@@ -34,6 +34,11 @@ def test_figures_values():
     assert extract_figures("50 万, 500,000, 0.5 million, 37 %, ３７％") == ["500000"] * 3 + ["37%", "37%"]
     assert extract_figures("3.20 and 1,000 and 1,2") == ["3.2", "1000", "1"]
     assert extract_figures("see https://example.com/2024/report-5") == []
+
+
+def test_chinese_text_glued_to_a_url_keeps_its_figures():
+    assert extract_figures("见 https://example.com/a.html（2006 年版）") == ["2006"]
+    assert extract_figures("见 https://example.com/a.html。共 67 项") == ["67"]
     assert extract_figures("70-20-10") == ["70", "20", "10"]
 
 
