@@ -1,0 +1,82 @@
+"""Print HTML documents to PDF with real Chromium (the tests' rules: handbook/chromium.py).
+
+Chromium writes a tagged PDF with an outline (bookmarks) from the headings, links that jump within the document,
+the document's language and title, page numbers in the footer, and subsets of the fonts it used embedded (for
+Chinese, the system's Noto Sans CJK), so the PDF reads the same on a machine without those fonts.
+Nothing is fetched while printing: every request is refused, so no request can leave the machine.
+Chromium writes the tagged PDF's structure (thousands of small objects) uncompressed; qpdf (pikepdf) packs them into
+compressed object streams, which halves the file and changes nothing else.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+from handbook.chromium import CHROMIUM_FLAGS, INSTALL_HINT, chromium_executable
+
+
+class PrinterUnavailable(Exception):
+    """Playwright or a Chromium to drive is missing; the message says what to install."""
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    html: str  # the whole document, with its styles inline
+    target: Path  # where the PDF goes
+    footer_label: str  # the text before the page number in each sheet's footer
+
+
+FOOTER = (
+    '<div style="inline-size: 100%; font-size: 9px; color: #444; text-align: center; '
+    "font-family: 'Noto Sans CJK SC', 'Noto Sans', sans-serif;\">"
+    '{label} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
+
+
+def print_pdfs(jobs: list[PrintJob]) -> None:
+    """Print every job with one Chromium. Raises PrinterUnavailable when there is no browser to print with."""
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        raise PrinterUnavailable(f"the PDF edition needs Playwright ({error}): run `uv sync`") from error
+    with sync_playwright() as playwright:
+        executable = chromium_executable(playwright)
+        if executable is None:
+            raise PrinterUnavailable(f"the PDF edition needs Chromium, and none is installed: {INSTALL_HINT}")
+        try:
+            browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_FLAGS, headless=True)
+        except PlaywrightError as error:
+            first_line = str(error).strip().splitlines()[0]
+            raise PrinterUnavailable(f"Chromium at {executable} did not start ({first_line}): {INSTALL_HINT}") from error
+        try:
+            page = browser.new_page()
+            page.route("**/*", lambda route: route.abort())  # the document needs nothing from anywhere
+            for job in jobs:
+                page.set_content(job.html, wait_until="load")
+                page.evaluate("document.fonts.ready")
+                label = job.footer_label.replace("&", "&amp;").replace("<", "&lt;")
+                pdf = page.pdf(
+                    prefer_css_page_size=True,
+                    print_background=True,
+                    display_header_footer=True,
+                    header_template="<div></div>",
+                    footer_template=FOOTER.format(label=label),
+                    outline=True,
+                    tagged=True,
+                )
+                job.target.write_bytes(compact(pdf))
+        finally:
+            browser.close()
+
+
+def compact(pdf: bytes) -> bytes:
+    """The same PDF with its objects in compressed object streams (PDF 1.5)."""
+    packed = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        document.save(packed, object_stream_mode=pikepdf.ObjectStreamMode.generate, recompress_flate=True)
+    return packed.getvalue()
