@@ -5,7 +5,7 @@ the document's language and title, page numbers in the footer, and subsets of th
 Chinese, the system's Noto Sans CJK), so the PDF reads the same on a machine without those fonts.
 Nothing is fetched while printing: every request is refused, so no request can leave the machine.
 Chromium writes the tagged PDF's structure (thousands of small objects) uncompressed; qpdf (pikepdf) packs them into
-compressed object streams, which halves the file and changes nothing else.
+compressed object streams, which halves the file, and the fonts' text maps are repaired (handbook/pdf_text.py).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 import pikepdf
 
 from handbook.chromium import CHROMIUM_FLAGS, INSTALL_HINT, chromium_executable
+from handbook.pdf_text import repair_to_unicode
 
 
 class PrinterUnavailable(Exception):
@@ -75,8 +76,13 @@ def print_pdfs(jobs: list[PrintJob]) -> None:
 
 
 def compact(pdf: bytes) -> bytes:
-    """The same PDF with its objects in compressed object streams (PDF 1.5)."""
+    """The same PDF with its fonts' text maps repaired and its objects in compressed object streams (PDF 1.5)."""
     packed = io.BytesIO()
     with pikepdf.open(io.BytesIO(pdf)) as document:
+        for font in document.objects:
+            if isinstance(font, pikepdf.Dictionary) and font.get("/Type") == "/Font" and "/ToUnicode" in font:
+                repaired = repair_to_unicode(font.ToUnicode.read_bytes().decode("latin-1"))
+                if repaired is not None:
+                    font.ToUnicode.write(repaired.encode("latin-1"))
         document.save(packed, object_stream_mode=pikepdf.ObjectStreamMode.generate, recompress_flate=True)
     return packed.getvalue()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.conftest import is_loopback
 
 LANGUAGE_ROOTS = {"en": "", "zh": "zh/"}
@@ -50,19 +52,56 @@ def test_no_console_errors_or_failed_requests(visit):
         assert not record.failed_responses, f"{root or '/'}: {record.failed_responses}"
 
 
-def test_chinese_404_page_is_chinese_with_a_way_home(visit, server):
-    record = visit("zh/no-such-page/")
-    page = record.page
-    assert page.evaluate("document.documentElement.lang") == "zh"
-    heading = page.locator("[data-not-found]:not([hidden]) h1")
-    assert re.search(r"[\u4e00-\u9fff]", heading.inner_text()), heading.inner_text()
-    home = page.locator("[data-not-found]:not([hidden]) a")
-    assert home.get_attribute("href") == server.url + "zh/"
+NOT_FOUND = {
+    # language: (a missing address in it, the 404 page's heading, the site's name in the header, its home)
+    "en": ("no-such-page/", "Page not found", "CMO Handbook", ""),
+    "zh": ("zh/no-such-page/deeper/", "页面不存在", "首席营销官手册", "zh/"),
+}
 
 
-def test_english_404_page_is_english(visit, server):
-    record = visit("no-such-page/")
+@pytest.mark.parametrize("language", NOT_FOUND)
+def test_404_page_has_the_chrome_of_the_address_language(visit, server, language):
+    """Pages serves one /404.html for every missing address (as tests/site_server.py does): under /zh/ the reader
+    gets the Chinese page, header and search included, at the address they asked for; elsewhere the English one."""
+    missing, heading, site_name, home = NOT_FOUND[language]
+    record = visit(missing)
     page = record.page
-    assert page.evaluate("document.documentElement.lang") == "en"
-    assert page.locator("[data-not-found]:not([hidden]) h1").inner_text() == "Page not found"
-    assert page.locator("[data-not-found]:not([hidden]) a").get_attribute("href") == server.url
+    page.wait_for_function(f"document.documentElement.lang === {language!r}", timeout=5_000)
+    assert page.url == server.url + missing, "the address changed"
+    assert page.locator(".md-content h1").inner_text() == heading
+    assert page.title().startswith(heading)
+    assert page.locator(".md-header__topic").first.inner_text().strip() == site_name
+    placeholder = page.locator(".md-search__input").get_attribute("placeholder")
+    assert placeholder == ("Search" if language == "en" else "搜索"), placeholder
+    assert page.evaluate("document.documentElement.style.visibility") == ""
+    assert record.failed_responses == [f"404 {server.url}{missing}"], record.failed_responses
+    others = [error for error in record.console_errors if "status of 404" not in error]  # the page's own status
+    assert not others and len(record.console_errors) <= 1, record.console_errors
+
+
+@pytest.mark.parametrize("language", NOT_FOUND)
+def test_404_page_leads_home_and_to_the_other_language(visit, server, language):
+    missing, _, _, home = NOT_FOUND[language]
+    other = "zh" if language == "en" else "en"
+    page = visit(missing).page
+    page.wait_for_function(f"document.documentElement.lang === {language!r}", timeout=5_000)
+    with page.expect_navigation():
+        page.locator(".not-found a").click()
+    assert page.url == server.url + home
+    assert page.evaluate("document.documentElement.lang") == language
+    page.go_back(wait_until="networkidle")
+    page.wait_for_function(f"document.documentElement.lang === {language!r}", timeout=5_000)
+    switch = page.locator(f'.md-select__link[hreflang="{other}"]')
+    target = page.evaluate("(a) => a.href", switch.element_handle())
+    assert target == server.url + LANGUAGE_ROOTS[other]
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        switch.click()
+    assert page.evaluate("document.documentElement.lang") == other
+
+
+def test_each_language_has_its_own_404_file(site):
+    english = (site.site_dir / "404.html").read_text(encoding="utf-8")
+    chinese = (site.site_dir / "zh" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english and "Page not found" in english and "页面不存在" not in english
+    assert '<html lang="zh"' in chinese and "页面不存在" in chinese and "Page not found" not in chinese
