@@ -122,7 +122,7 @@ def assemble(
     home = site_url + ("" if not urls else urls[0])
     palette = 'data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo"'
     return f"""<!doctype html>
-<html lang="{language}">
+<html lang="{language}" dir="ltr">
 <head>
 <meta charset="utf-8">
 <title>{html.escape(texts.title)}</title>
