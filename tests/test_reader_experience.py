@@ -329,3 +329,38 @@ def test_enter_on_the_colour_toggle_switches_once_before_and_after_material_star
     page.focus("#__palette_1")
     page.keyboard.press("Enter")  # now Material's own handler; ours must not switch a second time
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+
+
+# A page devoted to a subject comes before the glossary and the sources page, which only cite it
+# (their front matter's search.boost).
+DEVOTED_PAGES = {
+    ("", "Drucker"): ("role/",),
+    ("", "McGovern"): ("frameworks/eight-suggestions/", "frameworks/"),
+    ("", "resource integrator"): ("role/",),
+    ("zh/", "德鲁克"): ("zh/role/",),
+    ("zh/", "麦戈文"): ("zh/frameworks/eight-suggestions/", "zh/frameworks/"),
+    ("zh/", "资源整合者"): ("zh/role/",),
+}
+
+
+@pytest.mark.parametrize(("root", "query"), DEVOTED_PAGES, ids=[query for _, query in DEVOTED_PAGES])
+def test_search_ranks_the_page_devoted_to_a_subject_above_glossary_and_sources(visit, server, root, query):
+    results = [url.split("?")[0].split("#")[0] for url in search(visit(root).page, query)]
+    pages = list(dict.fromkeys(results))  # each page once, in the order of its first result
+    devoted = [server.url + path for path in DEVOTED_PAGES[(root, query)]]
+    citing = [page for page in pages if page.endswith(("/glossary/", "/sources/"))]
+    assert citing, f"the test no longer compares anything: neither glossary nor sources matches {query}"
+    assert pages[0] in devoted, pages[:4]
+    for page in devoted:
+        assert page in pages and pages.index(page) < pages.index(citing[0]), (page, pages)
+
+
+def test_page_titles_name_the_page_then_the_site_except_on_the_home_pages(visit, server):
+    expected = {
+        "": "CMO Handbook",
+        "zh/": "首席营销官手册",
+        "role/": "The CMO role - CMO Handbook",
+        "zh/role/": "首席营销官的角色 - 首席营销官手册",
+    }
+    for path, title in expected.items():
+        assert visit(path).page.title() == title, path
