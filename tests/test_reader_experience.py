@@ -364,3 +364,41 @@ def test_page_titles_name_the_page_then_the_site_except_on_the_home_pages(visit,
     }
     for path, title in expected.items():
         assert visit(path).page.title() == title, path
+
+
+TABLES_ON_A_PHONE = """() => [...document.querySelectorAll('.md-typeset table')].map((table) => {
+  const box = table.closest('.md-typeset__scrollwrap') || table;  // the wrapper once Material's scripts run
+  const style = getComputedStyle(box);
+  const overflows = box.scrollWidth > box.clientWidth + 1;
+  box.scrollLeft = box.scrollWidth;  // the reader swipes to the last column: is it all there?
+  const lastCell = table.querySelector('tr:last-child > :last-child').getBoundingClientRect();
+  const end = lastCell.right <= box.getBoundingClientRect().right + 1;
+  box.scrollLeft = 0;
+  return {
+    overflows, end,
+    scrolls: ['auto', 'scroll'].includes(style.overflowX),
+    cue: style.backgroundImage,
+    clipped: [...table.querySelectorAll('td, th')].filter((cell) => cell.scrollWidth > cell.clientWidth + 1).length,
+  };
+})"""
+
+
+@pytest.mark.parametrize("path", ["comparison/", "zh/comparison/"])
+def test_on_a_phone_comparison_tables_fit_or_scroll_inside_with_a_visible_cue(browser, server, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(server.url + path, wait_until="networkidle")
+        for state in ("before any interaction", "with Material's scripts running"):
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{state}: the page scrolls sideways"
+            tables = page.evaluate(TABLES_ON_A_PHONE)
+            assert len(tables) >= 2, tables
+            for number, table in enumerate(tables, start=1):
+                where = f"{state}, table {number}"
+                assert table["clipped"] == 0, f"{where}: text cut off inside {table['clipped']} cells"
+                if table["overflows"]:
+                    assert table["scrolls"] and table["end"], f"{where}: its last column cannot be reached"
+                    assert "gradient" in table["cue"], f"{where}: scrolls with no cue that it does"
+            wake(page)
+    finally:
+        context.close()
