@@ -17,7 +17,7 @@ CHROMIUM_FLAGS = [
 ]
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 # What a reader without either browser should run (one line, shown as is).
-INSTALL_HINT = "install Chromium: `uv run playwright install chromium`, or `apt-get install chromium fonts-noto-cjk`"
+INSTALL_HINT = "run `uv run playwright install chromium`, or `apt-get install chromium fonts-noto-cjk`"
 
 
 def chromium_executable(playwright) -> Path | None:

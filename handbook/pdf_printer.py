@@ -44,11 +44,11 @@ def print_pdfs(jobs: list[PrintJob]) -> None:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError as error:
-        raise PrinterUnavailable(f"the PDF edition needs Playwright ({error}): run `uv sync`") from error
+        raise PrinterUnavailable(f"Playwright is not installed ({error}): run `uv sync`") from error
     with sync_playwright() as playwright:
         executable = chromium_executable(playwright)
         if executable is None:
-            raise PrinterUnavailable(f"the PDF edition needs Chromium, and none is installed: {INSTALL_HINT}")
+            raise PrinterUnavailable(f"no Chromium to print with: {INSTALL_HINT}")
         try:
             browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_FLAGS, headless=True)
         except PlaywrightError as error:
