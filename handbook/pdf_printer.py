@@ -11,6 +11,7 @@ compressed object streams, which halves the file, and the fonts' text maps are r
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,9 @@ class PrintJob:
     html: str  # the whole document, with its styles inline
     target: Path  # where the PDF goes
     footer_label: str  # the text before the page number in each sheet's footer
+    # Given the sheet (1-based) each named destination lands on, the document to print again with those numbers
+    # (its table of contents); None prints once.
+    paginate: Callable[[str, dict[str, int]], str] | None = None
 
 
 FOOTER = (
@@ -58,21 +62,46 @@ def print_pdfs(jobs: list[PrintJob]) -> None:
             page = browser.new_page()
             page.route("**/*", lambda route: route.abort())  # the document needs nothing from anywhere
             for job in jobs:
-                page.set_content(job.html, wait_until="load")
-                page.evaluate("document.fonts.ready")
-                label = job.footer_label.replace("&", "&amp;").replace("<", "&lt;")
-                pdf = page.pdf(
-                    prefer_css_page_size=True,
-                    print_background=True,
-                    display_header_footer=True,
-                    header_template="<div></div>",
-                    footer_template=FOOTER.format(label=label),
-                    outline=True,
-                    tagged=True,
-                )
+                pdf = _print(page, job.html, job.footer_label)
+                if job.paginate is not None:
+                    pdf = _print(page, job.paginate(job.html, destination_sheets(pdf)), job.footer_label)
                 job.target.write_bytes(compact(pdf))
         finally:
             browser.close()
+
+
+def _print(page, document: str, footer_label: str) -> bytes:
+    page.set_content(document, wait_until="load")
+    page.evaluate("document.fonts.ready")
+    label = footer_label.replace("&", "&amp;").replace("<", "&lt;")
+    return page.pdf(
+        prefer_css_page_size=True,
+        print_background=True,
+        display_header_footer=True,
+        header_template="<div></div>",
+        footer_template=FOOTER.format(label=label),
+        outline=True,
+        tagged=True,
+    )
+
+
+def destination_sheets(pdf: bytes) -> dict[str, int]:
+    """{named destination: the sheet (1-based) it is on}. Chromium names one for every id a link points to, in the
+    catalogue's /Dests dictionary (a /Names tree is read too)."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        sheets = {page.obj.objgen: number for number, page in enumerate(document.pages, start=1)}
+        named: list[tuple[str, object]] = []
+        if "/Dests" in document.Root:
+            named += [(str(key)[1:], value) for key, value in document.Root.Dests.items()]
+        names = document.Root.get("/Names")
+        if names is not None and "/Dests" in names:
+            named += [(str(key), value) for key, value in pikepdf.NameTree(names.Dests).items()]
+        found = {}
+        for name, destination in named:
+            target = destination.get("/D") if isinstance(destination, pikepdf.Dictionary) else destination
+            if isinstance(target, pikepdf.Array) and len(target) and target[0].objgen in sheets:
+                found[name] = sheets[target[0].objgen]
+        return found
 
 
 def compact(pdf: bytes) -> bytes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -21,6 +22,12 @@ from bs4 import BeautifulSoup, Tag
 DROPPED = ".headerlink, .md-content__button, .md-source-file, .print-edition-link, script"
 PRINT_STYLESHEET = Path(__file__).with_name("print_edition.css")
 _BASE = "http://site.invalid/"  # resolves a page's relative links; never requested
+
+
+# Where the contents give a page's sheet number: a placeholder as wide as the number, filled in once the document
+# has been printed and the sheets counted (number_contents).
+PAGE_PLACEHOLDER = "000"
+_PAGE_SLOT = re.compile(rf'data-page-of="([^"]+)">{PAGE_PLACEHOLDER}<')
 
 
 class PrintEditionError(Exception):
@@ -116,7 +123,10 @@ def assemble(
         _rewrite(article, url, anchors, site_url)
         heading = article.find("h1")
         title = heading.get_text(" ", strip=True) if heading else url
-        contents.append(f'<li><a href="#{anchors[url]}">{html.escape(title)}</a></li>')
+        contents.append(
+            f'<li><a href="#{anchors[url]}">{html.escape(title)}</a>'
+            f'<span class="print-contents__page" data-page-of="{anchors[url]}">{PAGE_PLACEHOLDER}</span></li>'
+        )
         body = "".join(str(child) for child in article.children)
         sections.append(f'<section class="print-page" id="{anchors[url]}">{body}</section>')
     home = site_url + ("" if not urls else urls[0])
@@ -146,3 +156,8 @@ def assemble(
 </body>
 </html>
 """
+
+
+def number_contents(document: str, sheets: dict[str, int]) -> str:
+    """The document with each contents entry's sheet number (1-based), from {section id: sheet} of a first print."""
+    return _PAGE_SLOT.sub(lambda slot: f'data-page-of="{slot[1]}">{sheets.get(slot[1], "")}<', document)

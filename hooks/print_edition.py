@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from handbook.build_nesting import BuildNesting
 from handbook.pdf_printer import PrinterUnavailable, PrintJob, print_pdfs
-from handbook.print_edition import EditionTexts, PrintEditionError, assemble, edition_file_name
+from handbook.print_edition import EditionTexts, PrintEditionError, assemble, edition_file_name, number_contents
 
 log = get_plugin_logger("print_edition")
 nesting = BuildNesting()
@@ -104,7 +104,7 @@ def on_post_build(config):
                 published_at=words["published_at"],
             )
             document = assemble(site_dir, language, edition["urls"], texts, config.site_url, stylesheets, day)
-            jobs.append(PrintJob(document, site_dir / edition_file_name(language), texts.title))
+            jobs.append(PrintJob(document, site_dir / edition_file_name(language), texts.title, number_contents))
         print_pdfs(jobs)
     except (PrinterUnavailable, PrintEditionError) as error:
         raise PluginError(f"PDF edition ({SWITCH}=1): {error}") from None

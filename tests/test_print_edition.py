@@ -202,6 +202,10 @@ def test_links_to_pages_of_the_handbook_jump_within_the_pdf(pdf_site, editions, 
     }
     contents_targets = _links_on_sheet(reader, 1)
     assert contents_targets == [starts[squeeze(heading)] for _, heading in pages]
+    # … and give that sheet's number, as printed in the footer (1-based).
+    numbers = re.findall(r"\d+", reader.pages[1].extract_text())
+    expected = [str(starts[squeeze(heading)] + 1) for _, heading in pages]
+    assert " ".join(expected) in " ".join(numbers), (expected, numbers)
 
 
 def _links_on_sheet(reader: PdfReader, index: int) -> list[int]:
