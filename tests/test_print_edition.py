@@ -263,3 +263,29 @@ def test_text_maps_give_ideographs_and_letters_not_radicals_and_ligatures():
     assert "<10> <0041>" in repaired and "<11> <0042>" in repaired  # ranges kept, as single entries
     assert repaired.startswith("begincmap\n1 begincodespacerange") and repaired.rstrip().endswith("endcmap")
     assert repair_to_unicode(cmap.replace("<2FB8>", "<9996>").replace("<FB01>", "<0066>")) is None
+
+
+def test_assemble_makes_ids_unique_and_links_jump_inside_the_document(tmp_path):
+    from handbook.print_edition import EditionTexts, assemble
+
+    def page(path: str, article: str) -> None:
+        target = tmp_path / path / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f'<html><body><article class="md-content__inner md-typeset">{article}</article></body></html>')
+
+    page("", '<h1 id="home">Home<a class="headerlink" href="#home">¶</a></h1><a href="role/#duty">duty</a>'
+             '<a href="zh/">中文</a><a href="https://example.org/x">out</a><sup id="fnref:1"><a href="#fn:1">1</a></sup>')
+    page("role", '<h1 id="role">Role</h1><h2 id="duty">Duty</h2><a href="../">home</a><li id="fn:1">note</li>')
+    texts = EditionTexts("Book", "About", "Contents", "{date.year}", "At")
+    import datetime
+
+    document = assemble(tmp_path, "en", ["", "role/"], texts, "https://site.test/b/", [], datetime.date(2026, 1, 2))
+    soup = BeautifulSoup(document, "lxml")
+    ids = [element["id"] for element in soup.select("[id]")]
+    assert len(ids) == len(set(ids)), ids
+    assert {"page-home", "page-role", "page-role--duty", "page-home--fnref:1", "page-role--fn:1"} <= set(ids)
+    hrefs = [link["href"] for link in soup.select("section a[href]")]
+    assert hrefs == ["#page-role--duty", "https://site.test/b/zh/", "https://example.org/x", "#page-home--fn:1", "#page-home"]
+    assert not soup.select(".headerlink")
+    assert [link["href"] for link in soup.select(".print-contents a")] == ["#page-home", "#page-role"]
+    assert soup.html["lang"] == "en" and soup.title.string == "Book" and "2026" in soup.select_one(".print-cover").text
