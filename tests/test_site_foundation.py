@@ -105,3 +105,15 @@ def test_each_language_has_its_own_404_file(site):
     chinese = (site.site_dir / "zh" / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english and "Page not found" in english and "页面不存在" not in english
     assert '<html lang="zh"' in chinese and "页面不存在" in chinese and "Page not found" not in chinese
+
+
+def test_404_switcher_offers_each_language_home_under_the_sub_path():
+    from handbook.not_found import Language, language_homes, not_found_path
+
+    languages = [Language("en", "English", True), Language("zh", "简体中文", False)]
+    assert language_homes(languages, "/cmo-handbook/") == [
+        {"name": "English", "link": "/cmo-handbook/", "lang": "en"},
+        {"name": "简体中文", "link": "/cmo-handbook/zh/", "lang": "zh"},
+    ]
+    assert language_homes(languages, "/")[1]["link"] == "/zh/"
+    assert str(not_found_path("en", "en")) == "404.html" and str(not_found_path("zh", "en")) == "zh/404.html"
