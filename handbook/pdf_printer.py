@@ -113,5 +113,5 @@ def compact(pdf: bytes) -> bytes:
                 repaired = repair_to_unicode(font.ToUnicode.read_bytes().decode("latin-1"))
                 if repaired is not None:
                     font.ToUnicode.write(repaired.encode("latin-1"))
-        document.save(packed, object_stream_mode=pikepdf.ObjectStreamMode.generate, recompress_flate=True)
+        document.save(packed, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return packed.getvalue()
