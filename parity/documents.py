@@ -85,9 +85,31 @@ def normalise(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
+# Front-matter keys that are settings, not content: changing them does not make a page pair stale, so the lock's
+# hash leaves them out (see CONTRIBUTING.md, "Front matter"). `search` holds Material's per-page search boost.
+SETTINGS_KEYS = ("search",)
+
+
+def without_settings(text: str) -> str:
+    """The text without the front matter's settings keys (a top-level `search:` line and its indented lines)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip(" \t") != "---":
+        return text
+    kept, skipping = [lines[0]], False
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if line.rstrip(" \t") in ("---", "..."):
+            return "\n".join(kept + lines[index:])
+        if line[:1] not in (" ", "\t", ""):
+            skipping = line.split(":", 1)[0].strip() in SETTINGS_KEYS
+        if not skipping:
+            kept.append(line)
+    return text
+
+
 def content_hash(text: str) -> str:
-    """The lock's hash of a page: sha256 of its normalised content."""
-    return "sha256:" + hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    """The lock's hash of a page: sha256 of its normalised content, front-matter settings left out."""
+    return "sha256:" + hashlib.sha256(normalise(without_settings(text)).encode("utf-8")).hexdigest()
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

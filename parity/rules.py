@@ -18,6 +18,7 @@ from parity.lock import LockEntry, PairState, SectionChanges, compare, section_c
 from parity.structure import FOOTNOTES, INTRO, HeadingInfo, PageSummary, SectionSummary, SourceSection
 
 REQUIRED_FRONT_MATTER = ("title", "description")
+SHARED_FRONT_MATTER = ("search",)  # settings, not text: the same value on both sides
 LOCK_COMMAND = "uv run python -m parity lock"
 DIFF_COMMAND = "uv run python -m parity diff"
 
@@ -160,6 +161,18 @@ def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]
                     other=_loc(second, 2),
                 )
             )
+        for key in SHARED_FRONT_MATTER:
+            value_first, value_second = first["front_matter"].get(key), second["front_matter"].get(key)
+            if key in keys_first & keys_second and value_first != value_second:
+                findings.append(
+                    Finding(
+                        "P2-front-matter",
+                        _loc(first, 2),
+                        f"front matter `{key}` is {value_first}; {Location(second['display'], 2)} has {value_second} "
+                        f"(a setting, not text: give both pages the same)",
+                        other=_loc(second, 2),
+                    )
+                )
     return findings
 
 

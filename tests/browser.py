@@ -8,29 +8,12 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+from handbook.chromium import CHROMIUM_FLAGS, DEBIAN_CHROMIUM, chromium_executable  # noqa: F401 - the shared rules
 
 
 def browser_required() -> bool:
     return os.environ.get("REQUIRE_BROWSER") == "1"
-
-
-def chromium_executable(playwright) -> Path | None:
-    own = Path(playwright.chromium.executable_path)
-    if own.is_file():
-        return own
-    if DEBIAN_CHROMIUM.is_file():
-        return DEBIAN_CHROMIUM
-    return None
 
 
 def wake(page, *, quiet_ms: int = 500, timeout_ms: int = 10_000) -> None:

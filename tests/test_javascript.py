@@ -72,3 +72,11 @@ def test_every_inline_script_of_a_page_is_one_of_the_files_or_materials_own(site
 
 def test_the_scripts_are_not_also_published_as_files(site):
     assert not (site.site_dir / "javascripts").exists(), "overrides/javascripts/ was copied into the site"
+
+
+def test_the_404_pages_inline_the_language_swap_only_on_the_default_language(site):
+    """Pages serves the default language's /404.html for every missing address: only it swaps in another's."""
+    swap = without_header((ROOT / "overrides" / "javascripts" / "not-found-language.js").read_text(encoding="utf-8"))
+    for language in SITE.languages:
+        scripts = inline_scripts((site.site_dir / language.root / "404.html").read_text(encoding="utf-8"))
+        assert (swap in scripts) == language.default, f"/{language.root}404.html"

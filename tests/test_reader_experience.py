@@ -336,3 +336,76 @@ def test_enter_on_the_colour_toggle_switches_once_before_and_after_material_star
     page.focus("#__palette_1")
     page.keyboard.press("Enter")  # now Material's own handler; ours must not switch a second time
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+
+
+# A page devoted to a subject comes before the glossary and the sources page, which only cite it
+# (their front matter's search.boost).
+DEVOTED_PAGES = {
+    ("", "Drucker"): ("role/",),
+    ("", "McGovern"): ("frameworks/eight-suggestions/", "frameworks/"),
+    ("", "resource integrator"): ("role/",),
+    ("zh/", "德鲁克"): ("zh/role/",),
+    ("zh/", "麦戈文"): ("zh/frameworks/eight-suggestions/", "zh/frameworks/"),
+    ("zh/", "资源整合者"): ("zh/role/",),
+}
+
+
+@pytest.mark.parametrize(("root", "query"), DEVOTED_PAGES, ids=[query for _, query in DEVOTED_PAGES])
+def test_search_ranks_the_page_devoted_to_a_subject_above_glossary_and_sources(visit, server, root, query):
+    results = [url.split("?")[0].split("#")[0] for url in search(visit(root).page, query)]
+    pages = list(dict.fromkeys(results))  # each page once, in the order of its first result
+    devoted = [server.url + path for path in DEVOTED_PAGES[(root, query)]]
+    citing = [page for page in pages if page.endswith(("/glossary/", "/sources/"))]
+    assert citing, f"the test no longer compares anything: neither glossary nor sources matches {query}"
+    assert pages[0] in devoted, pages[:4]
+    for page in devoted:
+        assert page in pages and pages.index(page) < pages.index(citing[0]), (page, pages)
+
+
+def test_page_titles_name_the_page_then_the_site_except_on_the_home_pages(visit, server):
+    expected = {
+        "": "CMO Handbook",
+        "zh/": "首席营销官手册",
+        "role/": "The CMO role - CMO Handbook",
+        "zh/role/": "首席营销官的角色 - 首席营销官手册",
+    }
+    for path, title in expected.items():
+        assert visit(path).page.title() == title, path
+
+
+TABLES_ON_A_PHONE = """() => [...document.querySelectorAll('.md-typeset table')].map((table) => {
+  const box = table.closest('.md-typeset__scrollwrap') || table;  // the wrapper once Material's scripts run
+  const style = getComputedStyle(box);
+  const overflows = box.scrollWidth > box.clientWidth + 1;
+  box.scrollLeft = box.scrollWidth;  // the reader swipes to the last column: is it all there?
+  const lastCell = table.querySelector('tr:last-child > :last-child').getBoundingClientRect();
+  const end = lastCell.right <= box.getBoundingClientRect().right + 1;
+  box.scrollLeft = 0;
+  return {
+    overflows, end,
+    scrolls: ['auto', 'scroll'].includes(style.overflowX),
+    cue: style.backgroundImage,
+    clipped: [...table.querySelectorAll('td, th')].filter((cell) => cell.scrollWidth > cell.clientWidth + 1).length,
+  };
+})"""
+
+
+@pytest.mark.parametrize("path", ["comparison/", "zh/comparison/"])
+def test_on_a_phone_comparison_tables_fit_or_scroll_inside_with_a_visible_cue(browser, server, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(server.url + path, wait_until="networkidle")
+        for state in ("before any interaction", "with Material's scripts running"):
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{state}: the page scrolls sideways"
+            tables = page.evaluate(TABLES_ON_A_PHONE)
+            assert len(tables) >= 2, tables
+            for number, table in enumerate(tables, start=1):
+                where = f"{state}, table {number}"
+                assert table["clipped"] == 0, f"{where}: text cut off inside {table['clipped']} cells"
+                if table["overflows"]:
+                    assert table["scrolls"] and table["end"], f"{where}: its last column cannot be reached"
+                    assert "gradient" in table["cue"], f"{where}: scrolls with no cue that it does"
+            wake(page)
+    finally:
+        context.close()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from tests.conftest import ROOT, is_loopback
-from tests.site_pages import CHINESE, SITE, other_language
+from tests.site_pages import CHINESE, DEFAULT, SITE, other_language
 
 
 def test_strict_build_passes(build):
@@ -50,22 +52,72 @@ def test_no_console_errors_or_failed_requests(visit):
         assert not record.failed_responses, f"{root or '/'}: {record.failed_responses}"
 
 
-def test_chinese_404_page_is_chinese_with_a_way_home(visit, server):
-    record = visit("zh/no-such-page/")
-    page = record.page
-    assert page.evaluate("document.documentElement.lang") == "zh"
-    heading = page.locator("[data-not-found]:not([hidden]) h1")
-    assert re.search(r"[\u4e00-\u9fff]", heading.inner_text()), heading.inner_text()
-    home = page.locator("[data-not-found]:not([hidden]) a")
-    assert home.get_attribute("href") == server.url + "zh/"
+NOT_FOUND = {
+    # language: (a missing address in it, the 404 page's heading, the site's name in the header, its home)
+    DEFAULT.code: (f"{DEFAULT.root}no-such-page/", "Page not found", "CMO Handbook", DEFAULT.root),
+    CHINESE.code: (f"{CHINESE.root}no-such-page/deeper/", "页面不存在", "首席营销官手册", CHINESE.root),
+}
 
 
-def test_english_404_page_is_english(visit, server):
-    record = visit("no-such-page/")
+@pytest.mark.parametrize("language", NOT_FOUND)
+def test_404_page_has_the_chrome_of_the_address_language(visit, server, language):
+    """Pages serves one /404.html for every missing address (as tests/site_server.py does): under /zh/ the reader
+    gets the Chinese page, header and search included, at the address they asked for; elsewhere the English one."""
+    missing, heading, site_name, home = NOT_FOUND[language]
+    record = visit(missing)
     page = record.page
-    assert page.evaluate("document.documentElement.lang") == "en"
-    assert page.locator("[data-not-found]:not([hidden]) h1").inner_text() == "Page not found"
-    assert page.locator("[data-not-found]:not([hidden]) a").get_attribute("href") == server.url
+    page.wait_for_function(f"document.documentElement.lang === {language!r}", timeout=5_000)
+    assert page.url == server.url + missing, "the address changed"
+    assert page.locator(".md-content h1").inner_text() == heading
+    assert page.title().startswith(heading)
+    assert page.locator(".md-header__topic").first.inner_text().strip() == site_name
+    placeholder = page.locator(".md-search__input").get_attribute("placeholder")
+    assert placeholder == ("搜索" if language == CHINESE.code else "Search"), placeholder
+    assert page.evaluate("document.documentElement.style.visibility") == ""
+    assert record.failed_responses == [f"404 {server.url}{missing}"], record.failed_responses
+    others = [error for error in record.console_errors if "status of 404" not in error]  # the page's own status
+    assert not others and len(record.console_errors) <= 1, record.console_errors
+
+
+@pytest.mark.parametrize("language", NOT_FOUND)
+def test_404_page_leads_home_and_to_the_other_language(visit, server, language):
+    missing, _, _, home = NOT_FOUND[language]
+    other = other_language(SITE.language(language))
+    page = visit(missing).page
+    page.wait_for_function(f"document.documentElement.lang === {language!r}", timeout=5_000)
+    with page.expect_navigation():
+        page.locator(".not-found a").click()
+    assert page.url == server.url + home
+    assert page.evaluate("document.documentElement.lang") == language
+    page.go_back(wait_until="networkidle")
+    page.wait_for_function(f"document.documentElement.lang === {language!r}", timeout=5_000)
+    switch = page.locator(f'.md-select__link[hreflang="{other.code}"]')
+    target = page.evaluate("(a) => a.href", switch.element_handle())
+    assert target == server.url + other.root
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        switch.click()
+    assert page.evaluate("document.documentElement.lang") == other.code
+
+
+def test_each_language_has_its_own_404_file(site):
+    english = (site.site_dir / "404.html").read_text(encoding="utf-8")
+    chinese = (site.site_dir / CHINESE.root / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{DEFAULT.code}"' in english and "Page not found" in english and "页面不存在" not in english
+    assert f'<html lang="{CHINESE.code}"' in chinese and "页面不存在" in chinese and "Page not found" not in chinese
+
+
+def test_404_switcher_offers_each_language_home_under_the_sub_path():
+    from handbook.not_found import language_homes, not_found_path
+    from handbook.site import Language
+
+    languages = [Language("en", "English", "", True), Language("zh", "简体中文", "zh/", False)]
+    assert language_homes(languages, "/cmo-handbook/") == [
+        {"name": "English", "link": "/cmo-handbook/", "lang": "en"},
+        {"name": "简体中文", "link": "/cmo-handbook/zh/", "lang": "zh"},
+    ]
+    assert language_homes(languages, "/")[1]["link"] == "/zh/"
+    assert str(not_found_path(languages[0])) == "404.html" and str(not_found_path(languages[1])) == "zh/404.html"
 
 
 def test_the_handbooks_chinese_terms_are_whole_words_in_the_chinese_search_index(site):

@@ -99,6 +99,16 @@ def test_p2_empty_title(make_site):
     assert any("front matter `title` is empty" in m for m in site.findings("P2-front-matter"))
 
 
+def test_p2_search_boost_is_a_setting_the_same_on_both_sides_and_not_content(make_site):
+    site = make_site()
+    site.edit("en", "role.md", "title: The CMO role", "title: The CMO role\nsearch:\n  boost: 0.5")
+    site.edit("zh", "role.md", "title: 首席营销官的角色", "title: 首席营销官的角色\nsearch:\n  boost: 2")
+    messages = site.findings()
+    assert any("front matter `search` is" in m and "give both pages the same" in m for m in messages), messages
+    site.edit("zh", "role.md", "  boost: 2", "  boost: 0.5")
+    assert site.findings() == [], "a search boost on both sides made the locked pair stale"
+
+
 # --- P3 headings --------------------------------------------------------------------------------------------
 
 
