@@ -162,13 +162,13 @@ def check_front_matter(first: PageSummary, second: PageSummary) -> list[Finding]
                 )
             )
         for key in SHARED_FRONT_MATTER:
-            value_first, value_second = first["front_matter"].get(key), second["front_matter"].get(key)
+            value_first, value_second = first.front_matter.get(key), second.front_matter.get(key)
             if key in keys_first & keys_second and value_first != value_second:
                 findings.append(
                     Finding(
                         "P2-front-matter",
                         _loc(first, 2),
-                        f"front matter `{key}` is {value_first}; {Location(second['display'], 2)} has {value_second} "
+                        f"front matter `{key}` is {value_first}; {Location(second.display, 2)} has {value_second} "
                         f"(a setting, not text: give both pages the same)",
                         other=_loc(second, 2),
                     )
