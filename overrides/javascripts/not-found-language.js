@@ -13,19 +13,19 @@
  * other languages' roots (space-separated, from mkdocs.yml's i18n block).
  */
 (function () {
-  var script = document.currentScript;
-  var siteRoot = script.getAttribute("data-site-root").replace(/\/*$/, "/");
-  var roots = script.getAttribute("data-language-roots").split(" ");
-  var path = location.pathname;
+  const script = document.currentScript;
+  const siteRoot = script.getAttribute("data-site-root").replace(/\/*$/, "/");
+  const roots = script.getAttribute("data-language-roots").split(" ");
+  const path = location.pathname;
   if (path.indexOf(siteRoot) !== 0) return;
-  var rest = path.slice(siteRoot.length);
-  var language = null;
-  for (var i = 0; i < roots.length; i++) {
+  const rest = path.slice(siteRoot.length);
+  let language = null;
+  for (let i = 0; i < roots.length; i++) {
     if (roots[i] && rest.indexOf(roots[i]) === 0) language = roots[i];
   }
   if (language === null) return;
 
-  var html = document.documentElement;
+  const html = document.documentElement;
   html.style.visibility = "hidden";
   function show() { html.style.visibility = ""; }
   function whenParsed(then) {
