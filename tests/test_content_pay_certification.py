@@ -39,7 +39,7 @@ WORDS = {
         "case C A": "Case C, reading A",
         "case C B": "Case C, reading B",
         "commission row": "Commission",
-        "fit": "fit or unfit",
+        "fit": "competent in, and suited to, the post",
         "commitments row": "Commitments",
         "verdict row": "The verdict",
         "period": "commission period",

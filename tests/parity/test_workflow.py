@@ -65,8 +65,8 @@ def test_lock_accepts_a_one_sided_change_with_a_reason_and_shows_it(make_site):
     assert entry.reason == "punctuation only"
     checked = site.check()
     assert checked.findings == []
-    assert "in step; locked with a change to one side only: “punctuation only”" in status_table(checked, "en")
-    assert "已同步；锁定时只改了一侧，理由：“punctuation only”" in status_table(checked, "zh")
+    assert "in step; locked with a change to one side only (editor's note, as written: “punctuation only”)" in status_table(checked, "en")
+    assert "已同步；锁定时只改了一侧（编辑附注，照录原文：“punctuation only”）" in status_table(checked, "zh")
     # Locking both sides again later clears the reason.
     site.edit("en", "role.md", "marketing!", "marketing work.")
     site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责各项营销工作。")
