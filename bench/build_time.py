@@ -2,9 +2,11 @@
 
     uv run python bench/build_time.py            # 3 builds of each, alternating
     uv run python bench/build_time.py --runs 5
+    uv run python bench/build_time.py --hook hooks/parity_check.py   # the cost of one hook alone
 
-"Without hooks" is mkdocs.yml with its `hooks:` list removed, read from standard input (`mkdocs build -f -`),
-so nothing else changes. The parity hook reuses .parity-cache/ as it does for an editor; run once before measuring
+"Without hooks" is mkdocs.yml with every hook but hooks/templates.py removed, read from standard input
+(`mkdocs build -f -`), so nothing else changes. hooks/templates.py stays: it gives the templates their language
+context and the `without_header` filter, without which the theme does not render at all. The parity hook reuses .parity-cache/ as it does for an editor; run once before measuring
 if the cache is cold. A benchmark, not a test: it prints figures and never fails on them.
 """
 
@@ -23,12 +25,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+.*\n|\s*#.*\n|\n)*", re.MULTILINE)
+KEPT_HOOK = "hooks/templates.py"  # the templates cannot render without it
 
 
-def without_hooks(config_text: str) -> str:
-    text, count = HOOKS_BLOCK.subn("", config_text)
-    if count != 1:
-        raise SystemExit("bench/build_time.py: cannot find the `hooks:` list in mkdocs.yml")
+def without_hooks(config_text: str, only: str | None = None) -> str:
+    """mkdocs.yml without its hooks (but KEPT_HOOK), or without just the hook `only`."""
+    if only is not None:
+        text, count = re.subn(rf"^[ \t]+- {re.escape(only)}\b.*\n", "", config_text, flags=re.MULTILINE)
+        if count != 1:
+            raise SystemExit(f"bench/build_time.py: {only} is not in mkdocs.yml's hooks")
+        return text
+    text, count = HOOKS_BLOCK.subn(f"hooks:\n  - {KEPT_HOOK}\n\n", config_text)
+    if count != 1 or KEPT_HOOK not in config_text:
+        raise SystemExit(f"bench/build_time.py: cannot find the `hooks:` list with {KEPT_HOOK} in mkdocs.yml")
     return text
 
 
@@ -49,8 +58,9 @@ def build_seconds(config_text: str | None, site_dir: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind (default 3)")
+    parser.add_argument("--hook", metavar="PATH", help="compare with and without this one hook only")
     options = parser.parse_args()
-    bare = without_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    bare = without_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), options.hook)
     timings: dict[str, list[float]] = {"with hooks": [], "without hooks": []}
     with tempfile.TemporaryDirectory() as folder:
         build_seconds(None, Path(folder) / "warm-up")
