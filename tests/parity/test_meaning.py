@@ -177,6 +177,21 @@ def test_p10_general_manager_for_the_board_in_prose(meaning_site):
     assert "en/team.md:8 has board (董事会), which this section lacks" in messages[0]
 
 
+def test_p10_an_exemption_masks_only_the_words_it_names(meaning_site):
+    """A source label such as "the director-roles article" is not the marketing director; the unit's other terms
+    still count."""
+    terms = meaning_site.root / "data" / "terms.yml"
+    terms.write_text(terms.read_text(encoding="utf-8") + (
+        "  - rule: P10-terms\n    text: director-roles article\n    reason: A source's label, not a role.\n"
+    ), encoding="utf-8")
+    meaning_site.edit("en", "team.md", "- The executive director runs projects.",
+                      "- The executive director runs projects, says the director-roles article.")
+    assert meaning_site.findings("P10-terms") == []
+    meaning_site.edit("zh", "team.md", "- 执行总监负责项目执行。", "- 运营总监负责项目执行。")
+    messages = meaning_site.findings("P10-terms")
+    assert len(messages) == 1 and "list item 1: has 运营总监 (Operations director)" in messages[0], messages
+
+
 def test_p10_forbidden_variant_names_the_preferred_form(meaning_site):
     meaning_site.edit("zh", "team.md", "运营总监制定战略。", "运营总监制定战略，防止串货。")
     assert meaning_site.findings("P10-terms") == [
