@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.site_pages import CHINESE, DEFAULT
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = Path("frameworks") / "eight-suggestions.md"
-LANGUAGES = ("en", "zh")
+EN, ZH = DEFAULT.code, CHINESE.code  # the pinned wording below is English and Chinese
+LANGUAGES = (EN, ZH)
 
 
 def section(language: str, anchor: str) -> str:
@@ -65,14 +68,14 @@ def flat(text: str) -> str:
 # control the norm ("it does not mean that he will give up control of marketing … While controlling marketing").
 # The warning: "beware" (or a synonym), then a CEO who will not give up any control of marketing.
 WARNING_SIGN = {
-    "en": r"(?:[Bb]eware|[Ww]arning sign|[Aa]void)[^.|]*CEO who[^.|]*(?:not|won't|unwilling|refuses)[^.|]*"
+    EN: r"(?:[Bb]eware|[Ww]arning sign|[Aa]void)[^.|]*CEO who[^.|]*(?:not|won't|unwilling|refuses)[^.|]*"
           r"(?:give up|relinquish|hand over|let go of|share) (?:any )?(?:marketing control|control of marketing)",
-    "zh": r"(?:当心|提防|警惕|小心)[^。|]*不(?:愿|肯)[^。|]*(?:放出|交出|让出|放弃|分出)[^。|]*营销控制权",
+    ZH: r"(?:当心|提防|警惕|小心)[^。|]*不(?:愿|肯)[^。|]*(?:放出|交出|让出|放弃|分出)[^。|]*营销控制权",
 }
 # The reversal, by meaning: the CEO keeps, retains or stays in control of marketing; hiring a CMO "does not mean"
 # giving it up.
 SEED_REVERSAL = {
-    "en": [
+    EN: [
         r"(?:is|are|was) not (?:thereby )?giving up (?:\w+ )?control",
         r"(?:retain|keep|remain in|stay in)\w* (?:\w+ ){0,3}(?:control|ownership|charge)",
         r"(?:does not|doesn't|is not|isn't|need not) (?:mean|imply|entail|require)[^.|]*"
@@ -80,7 +83,7 @@ SEED_REVERSAL = {
         r"while controlling marketing",
         r"(?:own|owns|control|controls|run|runs) marketing (?:himself|herself|themselves|itself)",
     ],
-    "zh": [
+    ZH: [
         r"并不意味着[^。|]*(?:放弃|交出|让出|放手)",
         r"在掌控营销的同时",
         r"仍[然应要需旧]?[^。|]{0,6}(?:掌控|掌握|主管|控制|把持)营销",
@@ -107,12 +110,12 @@ def test_suggestion_3_warns_against_the_ceo_who_keeps_all_marketing_control(lang
 
 
 # Suggestion 2: the exception is a well-connected insider, not a respected authority who works with every function.
-INSIDER = {"en": r"unless[^.|]*well-connected insider", "zh": r"除非[^。|]*人脉深厚的内部人士"}
+INSIDER = {EN: r"unless[^.|]*well-connected insider", ZH: r"除非[^。|]*人脉深厚的内部人士"}
 SEED_EXCEPTION = {
-    "en": [r"authority (?:that|which) every part", r"authority figure", r"carries authority", r"authority that all functions",
+    EN: [r"authority (?:that|which) every part", r"authority figure", r"carries authority", r"authority that all functions",
            r"(?:respected|recognized|acknowledged) authority", r"commands? (?:the )?respect",
            r"(?:work|cooperate) with (?:all|every|each|the different|different)[^.|]*functions"],
-    "zh": [r"权威人物", r"企业上下都认可的权威", r"各职能部门都接受的权威", r"(?:公认|广受认可)的权威",
+    ZH: [r"权威人物", r"企业上下都认可的权威", r"各职能部门都接受的权威", r"(?:公认|广受认可)的权威",
            r"与[^。|]{0,10}(?:各个|所有|不同)?职能(?:部门)?合作"],
 }
 
@@ -133,7 +136,7 @@ def test_suggestion_2_makes_the_exception_a_well_connected_insider(language):
 def test_suggestion_1_names_the_ceo_not_the_cmo(language):
     statement, _ = statement_and_notes(language, "clarify-the-mission")
     statement = flat(statement)
-    leaders = {"en": r"particularly the CEO, the board, and line management", "zh": r"尤其是 CEO、董事会和直线管理层"}
+    leaders = {EN: r"particularly the CEO, the board, and line management", ZH: r"尤其是 CEO、董事会和直线管理层"}
     assert re.search(leaders[language], statement), f"docs/{language}/{PAGE} § 1 must name the CEO, the board, and line management"
     assert not re.search(r"above all the CMO|especially the CMO|尤其是首席营销官", statement), (
         f"docs/{language}/{PAGE} § 1 repeats the seed's CMO-for-CEO swap"
@@ -142,7 +145,7 @@ def test_suggestion_1_names_the_ceo_not_the_cmo(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_suggestion_the_seed_changes_carries_an_editorial_note(language):
-    label = {"en": '!!! note "Editorial note"', "zh": '!!! note "编者注"'}[language]
+    label = {EN: '!!! note "Editorial note"', ZH: '!!! note "编者注"'}[language]
     for anchor in ("clarify-the-mission", "fit-culture-and-structure", "compatible-with-the-ceo", "showpeople-dont-succeed"):
         _, notes = statement_and_notes(language, anchor)
         assert label in notes, f"docs/{language}/{PAGE} § {anchor}: no {label}"
@@ -150,21 +153,21 @@ def test_every_suggestion_the_seed_changes_carries_an_editorial_note(language):
 
 # The first edition's wording, which followed the recruitment-site article: the tests above must reject it.
 SEED_VERSIONS = {
-    ("en", "compatible-with-the-ceo"): (
+    (EN, "compatible-with-the-ceo"): (
         "Choose as CMO someone who can work well with the CEO. A CEO who recruits a CMO is not giving up control of\n"
         "marketing. The CEO should see themselves as the cheerleader for marketing and brand management: keeping control\n"
         "of marketing while drawing on the guidance of marketing experts.\n"
     ),
-    ("zh", "compatible-with-the-ceo"): (
+    (ZH, "compatible-with-the-ceo"): (
         "应选择能与 CEO 良好合作、彼此默契的人担任首席营销官。要记住，CEO 招聘首席营销官，并不意味着放弃对营销的掌控。"
         "CEO 应当把自己视为营销和品牌管理的“啦啦队长”：在掌控营销的同时，也要接受营销专家的指导。\n"
     ),
-    ("en", "fit-culture-and-structure"): (
+    (EN, "fit-culture-and-structure"): (
         "In a marketing-oriented company, the post is best created only where the company has one corporate brand rather\n"
         "than many individual brands. Otherwise the appointment works only if the person named CMO carries authority\n"
         "that every part of the company respects, and so can work with all of its functions.\n"
     ),
-    ("zh", "fit-culture-and-structure"): (
+    (ZH, "fit-culture-and-structure"): (
         "在以营销为导向的企业里，最好是在企业拥有一个统一的公司品牌、而不是众多各自独立的品牌时，才设立首席营销官一职。"
         "否则，只有当被任命为首席营销官的人具备企业上下都认可的权威、能够与组织内各个职能部门合作时，这一任命才行得通。\n"
     ),
@@ -313,27 +316,27 @@ SEED_EXCEPTION_DEFINITIONS = (
 )
 # (language, what the mutation does, which check must then fail, the mutation)
 MUTATIONS = {
-    ("en", "first edition's table row 3"): ("3", _replace_glance_summary(3, "The CEO keeps ownership of marketing")),
-    ("zh", "first edition's table row 3"): ("3", _replace_glance_summary(3, "CEO 仍然主管营销")),
-    ("en", "paraphrased reversal in section 3"): ("3", _add_to_section(
+    (EN, "first edition's table row 3"): ("3", _replace_glance_summary(3, "The CEO keeps ownership of marketing")),
+    (ZH, "first edition's table row 3"): ("3", _replace_glance_summary(3, "CEO 仍然主管营销")),
+    (EN, "paraphrased reversal in section 3"): ("3", _add_to_section(
         "compatible-with-the-ceo",
         "Hiring a CMO does not mean the CEO hands over marketing: the CEO should retain control of it.")),
-    ("zh", "paraphrased reversal in section 3"): ("3", _add_to_section(
+    (ZH, "paraphrased reversal in section 3"): ("3", _add_to_section(
         "compatible-with-the-ceo", "CEO 聘请首席营销官后，仍应牢牢掌握营销大权。")),
-    ("en", "reversal in a tip box"): ("3", _add_to_section(
+    (EN, "reversal in a tip box"): ("3", _add_to_section(
         "compatible-with-the-ceo", '!!! tip "In practice"\n    The CEO keeps control of marketing.\n')),
-    ("zh", "reversal in a tip box"): ("3", _add_to_section(
+    (ZH, "reversal in a tip box"): ("3", _add_to_section(
         "compatible-with-the-ceo", '!!! tip "实践"\n    CEO 仍然主管营销。\n')),
-    ("en", "reversal on the Two frameworks page"): ("3", _replace_warning_on_index(
+    (EN, "reversal on the Two frameworks page"): ("3", _replace_warning_on_index(
         "recognize that hiring a CMO does not mean the CEO gives up control of marketing")),
-    ("zh", "reversal on the Two frameworks page"): ("3", _replace_warning_on_index(
+    (ZH, "reversal on the Two frameworks page"): ("3", _replace_warning_on_index(
         "明白聘请首席营销官并不意味着 CEO 放弃对营销的掌控")),
-    ("en", "no insider in table row 2"): ("2", _replace_glance_summary(
+    (EN, "no insider in table row 2"): ("2", _replace_glance_summary(
         2, "No CMO in a marketing-led company with many separate brands, unless the appointee commands respect across the company")),
-    ("zh", "no insider in table row 2"): ("2", _replace_glance_summary(
+    (ZH, "no insider in table row 2"): ("2", _replace_glance_summary(
         2, "以营销为主导、旗下众多独立品牌的企业不宜设首席营销官，除非人选在企业上下都有威望")),
-    ("en", "seed's exception in the glossary"): ("2", _replace_glossary_insider_definitions(*SEED_EXCEPTION_DEFINITIONS)),
-    ("zh", "seed's exception in the glossary"): ("2", _replace_glossary_insider_definitions(*SEED_EXCEPTION_DEFINITIONS)),
+    (EN, "seed's exception in the glossary"): ("2", _replace_glossary_insider_definitions(*SEED_EXCEPTION_DEFINITIONS)),
+    (ZH, "seed's exception in the glossary"): ("2", _replace_glossary_insider_definitions(*SEED_EXCEPTION_DEFINITIONS)),
 }
 EVERYWHERE_CHECKS = {
     "2": test_suggestion_2_keeps_the_well_connected_insider_everywhere_it_is_stated,
@@ -366,8 +369,8 @@ def test_the_everywhere_checks_catch_the_seeds_wording_in_each_place(language, m
 
 
 @pytest.mark.parametrize(("language", "old", "new"), [
-    ("en", "unless the person appointed is a well-connected insider", "unless the appointee is a well-connected insider"),
-    ("zh", "除非被任命的人是人脉深厚的内部人士", "除非人选是人脉深厚的内部人士"),
+    (EN, "unless the person appointed is a well-connected insider", "unless the appointee is a well-connected insider"),
+    (ZH, "除非被任命的人是人脉深厚的内部人士", "除非人选是人脉深厚的内部人士"),
 ])
 def test_a_faithful_rewording_of_suggestion_2_still_passes(language, old, new, tmp_path, monkeypatch):
     """The checks pin the sidebar's meaning, not one sentence: a line edit that keeps the insider passes."""

@@ -17,15 +17,17 @@ from pathlib import Path
 import pytest
 
 from parity.figures import extract_figures
+from tests.site_pages import CHINESE, DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-LANGUAGES = ("en", "zh")
+EN, ZH = DEFAULT.code, CHINESE.code  # the pinned wording below is English and Chinese
+LANGUAGES = (EN, ZH)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*\{\s*#([\w-]+)\s*\}\s*$", re.M)
 
 # What each language calls things on these pages.
 WORDS = {
-    "en": {
+    EN: {
         "article": "director-roles article",
         "standard": "2006 standard",
         "former certificate": "former national certificate",
@@ -45,7 +47,7 @@ WORDS = {
         "period": "commission period",
         "collected": ("collected", "booked"),
     },
-    "zh": {
+    ZH: {
         "article": "总监角色一文",
         "standard": "2006 年标准",
         "former certificate": "原国家职业资格证书",

@@ -23,8 +23,10 @@ from handbook.pdf_text import repair_to_unicode
 from handbook.print_edition import edition_file_name, page_anchor
 from tests.browser import browser_required, chromium_executable
 from tests.conftest import ROOT
+from tests.site_pages import CHINESE, DEFAULT, SITE
 
-LANGUAGES = {"en": "", "zh": "zh/"}
+EN, ZH = DEFAULT.code, CHINESE.code  # the checks below read English and Chinese text
+LANGUAGES = {language.code: language.root for language in SITE.languages}
 MAX_BYTES = 3 * 1024 * 1024
 SITE_URL = "https://example.test/cmo-handbook/"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -94,7 +96,7 @@ def test_pdf_has_a_cover_contents_and_every_nav_page_on_its_own_sheets(pdf_site,
     reader, pages = editions[language], nav_pages(pdf_site, language)
     assert len(pages) >= 10, pages
     assert len(reader.pages) >= len(pages) + 2, "cover + contents + at least a sheet per page"
-    assert reader.metadata.title == ("CMO Handbook" if language == "en" else "首席营销官手册")
+    assert reader.metadata.title == ("CMO Handbook" if language == EN else "首席营销官手册")
     assert reader.trailer["/Root"].get("/Lang") == language
     cover = reader.pages[0].extract_text()
     assert reader.metadata.title in cover and re.search(r"20\d\d", cover), cover
@@ -105,12 +107,12 @@ def test_pdf_has_the_heading_of_every_nav_page_in_its_language(pdf_site, edition
     text = squeeze("".join(page.extract_text() for page in editions[language].pages))
     for url, heading in nav_pages(pdf_site, language):
         assert squeeze(heading) in text, f"{url or '/'}: “{heading}” is not in the PDF"
-        if language == "zh":
+        if language == ZH:
             assert CJK.search(heading), heading
     # The English pages cite Chinese titles, and the Chinese pages English names: the bulk decides.
     letters = [char for char in text if char.isalpha()]
     chinese = sum(1 for char in letters if CJK.match(char)) / len(letters)
-    assert (chinese > 0.6) if language == "zh" else (chinese < 0.05), f"{chinese:.0%} of the letters are Chinese"
+    assert (chinese > 0.6) if language == ZH else (chinese < 0.05), f"{chinese:.0%} of the letters are Chinese"
 
 
 def _outline_titles(outline) -> list[str]:
@@ -158,7 +160,7 @@ def test_every_font_is_embedded_and_chinese_glyphs_travel_with_the_pdf(editions,
     assert fonts
     missing = [font.get("/BaseFont", font["/Subtype"]) for font in fonts.values() if not _embedded(font)]
     assert not missing, f"fonts not embedded: {missing}"
-    if language == "zh":
+    if language == ZH:
         assert any(_maps_cjk(font) for font in fonts.values()), "no embedded font carries Chinese glyphs"
 
 
@@ -228,7 +230,7 @@ def test_home_and_sources_pages_link_to_the_pdf_in_their_language(pdf_site, lang
     target = (path.parent / links[0]["href"]).resolve()
     assert target == (pdf_site / edition_file_name(language)).resolve() and target.is_file()
     text = links[0].parent.get_text(" ", strip=True)
-    assert bool(CJK.search(text)) == (language == "zh"), text
+    assert bool(CJK.search(text)) == (language == ZH), text
 
 
 def test_a_build_without_the_switch_makes_no_pdf_and_no_link_to_one(site):
@@ -279,7 +281,7 @@ def test_assemble_makes_ids_unique_and_links_jump_inside_the_document(tmp_path):
     texts = EditionTexts("Book", "About", "Contents", "{date.year}", "At")
     import datetime
 
-    document = assemble(tmp_path, "en", ["", "role/"], texts, "https://site.test/b/", [], datetime.date(2026, 1, 2))
+    document = assemble(tmp_path, EN, ["", "role/"], texts, "https://site.test/b/", [], datetime.date(2026, 1, 2))
     soup = BeautifulSoup(document, "lxml")
     ids = [element["id"] for element in soup.select("[id]")]
     assert len(ids) == len(set(ids)), ids
@@ -288,4 +290,4 @@ def test_assemble_makes_ids_unique_and_links_jump_inside_the_document(tmp_path):
     assert hrefs == ["#page-role--duty", "https://site.test/b/zh/", "https://example.org/x", "#page-home--fn:1", "#page-home"]
     assert not soup.select(".headerlink")
     assert [link["href"] for link in soup.select(".print-contents a")] == ["#page-home", "#page-role"]
-    assert soup.html["lang"] == "en" and soup.title.string == "Book" and "2026" in soup.select_one(".print-cover").text
+    assert soup.html["lang"] == EN and soup.title.string == "Book" and "2026" in soup.select_one(".print-cover").text
