@@ -42,6 +42,14 @@ def summary_from_json(data: dict[str, Any]) -> PageSummary:
     )
 
 
+def page_key(lang: str, rel: str, raw: bytes) -> str:
+    """A cache key for one page's raw bytes: the summaries' and the meaning rules' caches both use it."""
+    digest = hashlib.sha256()
+    for part in (lang.encode(), b"\0", rel.encode(), b"\0", raw):
+        digest.update(part)
+    return digest.hexdigest()
+
+
 class SummaryCache:
     def __init__(self, directory: Path | None, settings_fingerprint: str) -> None:
         self._directory = directory
@@ -59,10 +67,7 @@ class SummaryCache:
                 self._entries = {}  # a damaged cache is only a slower check
 
     def key(self, lang: str, rel: str, raw: bytes) -> str:
-        digest = hashlib.sha256()
-        for part in (lang.encode(), b"\0", rel.encode(), b"\0", raw):
-            digest.update(part)
-        return digest.hexdigest()
+        return page_key(lang, rel, raw)
 
     def get(self, key: str) -> PageSummary | None:
         data = self._entries.get(key)

@@ -8,7 +8,6 @@ Results are cached on disk (.parity-cache/units.json) by the page's bytes and th
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import os
@@ -22,6 +21,7 @@ from typing import Any
 import lxml.html
 from lxml.html import HtmlElement
 
+from parity.cache import page_key
 from parity.documents import Document, load_document
 from parity.structure import FOOTNOTES, INTRO, Renderer
 
@@ -239,10 +239,7 @@ class UnitsCache:
 
     @staticmethod
     def key(lang: str, rel: str, raw: bytes) -> str:
-        digest = hashlib.sha256()
-        for part in (lang.encode(), b"\0", rel.encode(), b"\0", raw):
-            digest.update(part)
-        return digest.hexdigest()
+        return page_key(lang, rel, raw)
 
     def get(self, key: str) -> PageUnits | None:
         data = self._entries.get(key)
