@@ -50,38 +50,36 @@ def page_key(lang: str, rel: str, raw: bytes) -> str:
     return digest.hexdigest()
 
 
-class SummaryCache:
-    def __init__(self, directory: Path | None, settings_fingerprint: str) -> None:
-        self._directory = directory
-        self._settings = settings_fingerprint
-        self._entries: dict[str, dict[str, Any]] = {}  # key -> summary as JSON
+class JsonFileCache:
+    """One JSON file in the cache folder: entries keyed by `page_key`, valid only for the settings they were made
+    with. The summaries' cache and the meaning rules' cache (parity/units.py) are both one of these."""
+
+    def __init__(self, directory: Path | None, file_name: str, settings: str) -> None:
+        self._settings = settings
+        self._entries: dict[str, Any] = {}
         self._used: set[str] = set()
         self._dirty = False
-        self._path = directory / "summaries.json" if directory else None
+        self._path = directory / file_name if directory else None
         if self._path and self._path.is_file():
             try:
                 data = json.loads(self._path.read_text(encoding="utf-8"))
-                if data.get("settings") == settings_fingerprint:
+                if data.get("settings") == settings:
                     self._entries = data["entries"]
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 self._entries = {}  # a damaged cache is only a slower check
 
-    def key(self, lang: str, rel: str, raw: bytes) -> str:
+    @staticmethod
+    def key(lang: str, rel: str, raw: bytes) -> str:
         return page_key(lang, rel, raw)
 
-    def get(self, key: str) -> PageSummary | None:
-        data = self._entries.get(key)
-        if data is None:
-            return None
-        try:
-            summary = summary_from_json(data)
-        except (KeyError, TypeError, ValueError):
-            return None  # written by an older checker: render again
-        self._used.add(key)
-        return summary
+    def get_raw(self, key: str) -> Any:
+        value = self._entries.get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
 
-    def put(self, key: str, summary: PageSummary) -> None:
-        self._entries[key] = summary_to_json(summary)
+    def put_raw(self, key: str, value: Any) -> None:
+        self._entries[key] = value
         self._used.add(key)
         self._dirty = True
 
@@ -100,3 +98,22 @@ class SummaryCache:
             temporary.replace(self._path)
         except OSError:
             pass  # a read-only checkout still gets a correct (if slower) check
+
+
+class SummaryCache(JsonFileCache):
+    def __init__(self, directory: Path | None, settings_fingerprint: str) -> None:
+        super().__init__(directory, "summaries.json", settings_fingerprint)
+
+    def get(self, key: str) -> PageSummary | None:
+        data = self._entries.get(key)
+        if data is None:
+            return None
+        try:
+            summary = summary_from_json(data)
+        except (KeyError, TypeError, ValueError):
+            return None  # written by an older checker: render again
+        self._used.add(key)
+        return summary
+
+    def put(self, key: str, summary: PageSummary) -> None:
+        self.put_raw(key, summary_to_json(summary))

@@ -8,7 +8,6 @@ Results are cached on disk (.parity-cache/units.json) by the page's bytes and th
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import re
@@ -21,7 +20,7 @@ from typing import Any
 import lxml.html
 from lxml.html import HtmlElement
 
-from parity.cache import page_key
+from parity.cache import JsonFileCache
 from parity.documents import Document, load_document
 from parity.structure import FOOTNOTES, INTRO, Renderer
 
@@ -219,62 +218,19 @@ def page_units(renderer: Renderer, document: Document) -> PageUnits:
     return PageUnits(document.lang, document.rel, document.display, sections)
 
 
-class UnitsCache:
+class UnitsCache(JsonFileCache):
     """Page units, and the meaning-level rules' findings, on disk (.parity-cache/units.json), keyed by the pages'
     bytes and the checker's settings (and, for findings, the rule data)."""
 
     def __init__(self, directory: Path | None, settings: str) -> None:
-        self._path = directory / "units.json" if directory else None
-        self._settings = f"{UNITS_VERSION}:{settings}"
-        self._entries: dict[str, Any] = {}
-        self._used: set[str] = set()
-        self._dirty = False
-        if self._path and self._path.is_file():
-            try:
-                data = json.loads(self._path.read_text(encoding="utf-8"))
-                if data.get("settings") == self._settings:
-                    self._entries = data["entries"]
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                self._entries = {}
-
-    @staticmethod
-    def key(lang: str, rel: str, raw: bytes) -> str:
-        return page_key(lang, rel, raw)
+        super().__init__(directory, "units.json", f"{UNITS_VERSION}:{settings}")
 
     def get(self, key: str) -> PageUnits | None:
-        data = self._entries.get(key)
-        if data is None:
-            return None
-        self._used.add(key)
-        return PageUnits.from_json(data)
+        data = self.get_raw(key)
+        return None if data is None else PageUnits.from_json(data)
 
     def put(self, key: str, units: PageUnits) -> None:
-        self._entries[key] = units.to_json()
-        self._used.add(key)
-        self._dirty = True
-
-    def get_raw(self, key: str) -> Any:
-        value = self._entries.get(key)
-        if value is not None:
-            self._used.add(key)
-        return value
-
-    def put_raw(self, key: str, value: Any) -> None:
-        self._entries[key] = value
-        self._used.add(key)
-        self._dirty = True
-
-    def save(self) -> None:
-        if self._path is None or (not self._dirty and len(self._used) == len(self._entries)):
-            return
-        payload = {"settings": self._settings, "entries": {key: self._entries[key] for key in self._used}}
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-            temporary.replace(self._path)
-        except OSError:
-            pass
+        self.put_raw(key, units.to_json())
 
 
 _worker_renderer: Renderer | None = None
