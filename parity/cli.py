@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -31,9 +32,21 @@ def _site(config: str | None, no_cache: bool) -> SiteConfig:
     return load_site_config(config_file, use_cache=not no_cache)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"parity: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _checked(context: click.Context) -> tuple[SiteConfig, dict[str, LockEntry], CheckResult]:
+    """The site, its lock and a full check of it, or one error line (never a traceback)."""
+    try:
+        site = _site(context.obj["config"], context.obj["no_cache"])
+        entries = read_lock(site.lock_path)
+        return site, entries, check_site(site)
+    except (ConfigError, LockError) as error:
+        _fail(str(error))
+    except Exception as error:  # noqa: BLE001 - no input may produce a traceback
+        _fail(f"the parity checker crashed ({type(error).__name__}: {error}); please report this")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,13 +69,7 @@ def main(context: click.Context, config: str | None, no_cache: bool) -> None:
 @click.pass_context
 def check(context: click.Context, json_output: bool, allow_stale: bool, strict: bool) -> None:
     """Report every parity finding; exit 1 on exactly what fails the strict build, stale pairs included."""
-    try:
-        site = _site(context.obj["config"], context.obj["no_cache"])
-        result = check_site(site)
-    except (ConfigError, LockError) as error:
-        _fail(str(error))
-    except Exception as error:  # noqa: BLE001 - no input may produce a traceback
-        _fail(f"the parity checker crashed ({type(error).__name__}: {error}); please report this")
+    _, _, result = _checked(context)
     soft = SOFT_RULES if allow_stale else ()
     click.echo(as_json(result) if json_output else human(result, warnings_only=soft))
     failing = [finding for finding in result.findings if finding.rule not in soft]
@@ -133,14 +140,7 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
         _fail("--reason needs a few words saying why the other side needs no change")
     if reason and not pages:
         _fail("--reason applies to the pages you name: `uv run python -m parity lock PAGE --reason \"...\"`")
-    try:
-        site = _site(context.obj["config"], context.obj["no_cache"])
-        entries = read_lock(site.lock_path)
-        result = check_site(site)
-    except (ConfigError, LockError) as error:
-        _fail(str(error))
-    except Exception as error:  # noqa: BLE001
-        _fail(f"the parity checker crashed ({type(error).__name__}: {error}); please report this")
+    site, entries, result = _checked(context)
     by_rel = {pair.rel: pair for pair in result.pairs}
     wanted = [_page_name(site, name) for name in pages] or sorted(by_rel)
     unknown = [name for name in wanted if name not in by_rel]
@@ -213,14 +213,7 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
 def diff(context: click.Context, page: str) -> None:
     """Show what changed in PAGE since the pair was locked: the text diff of each changed side (with git), or the
     sections that changed (without it)."""
-    try:
-        site = _site(context.obj["config"], context.obj["no_cache"])
-        entries = read_lock(site.lock_path)
-        result = check_site(site)
-    except (ConfigError, LockError) as error:
-        _fail(str(error))
-    except Exception as error:  # noqa: BLE001
-        _fail(f"the parity checker crashed ({type(error).__name__}: {error}); please report this")
+    site, entries, result = _checked(context)
     rel = _page_name(site, page)
     pair = next((pair for pair in result.pairs if pair.rel == rel), None)
     if pair is None:
