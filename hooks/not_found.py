@@ -23,9 +23,8 @@ rendered: dict[str, str] = {}  # language -> its 404 page
 
 
 def on_pre_build(config):
-    if nesting.depth == 0:
+    if nesting.enter():  # the outermost build: start afresh
         rendered.clear()
-    nesting.enter()
 
 
 def on_build_error(error):

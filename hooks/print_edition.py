@@ -48,9 +48,8 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
-    if nesting.depth == 0:
+    if nesting.enter():  # the outermost build: start afresh
         _state.editions = {}
-    nesting.enter()
 
 
 def on_build_error(error):
