@@ -248,7 +248,8 @@ class TermMatch:
 class TermMatcher:
     """Finds the key terms in text of one language: whole words in English (any case, optional plural -s/-es),
     anywhere in Chinese; an English form on a Chinese page (CMO) is matched as a whole word. Each term is looked
-    for on its own, so "marketing and sales directors" can hold two terms."""
+    for on its own and the longest match wins: "sales and marketing director" is one term, not also "marketing
+    director"."""
 
     def __init__(self, terms: Sequence[Term], lang: str) -> None:
         self.lang = "zh" if is_chinese(lang) else "en"
@@ -278,8 +279,17 @@ class TermMatcher:
         found: dict[str, TermMatch] = {}
         if self._any is None or not self._any.search(text):
             return found
-        for term, pattern in self._patterns:
-            match = pattern.search(text)
-            if match:
-                found[term.name] = TermMatch(term, match.group())
+        # The longest match wins: "sales and marketing director" is one term, not also "marketing director".
+        matches = [(term, m) for term, pattern in self._patterns for m in pattern.finditer(text)]
+        matches.sort(key=lambda tm: (-(tm[1].end() - tm[1].start()), tm[1].start()))
+        taken: list[tuple[int, int]] = []
+        first: dict[str, tuple[int, TermMatch]] = {}
+        for term, m in matches:
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if term.name not in first or m.start() < first[term.name][0]:
+                first[term.name] = (m.start(), TermMatch(term, m.group()))
+        for name, (_, match) in sorted(first.items(), key=lambda item: item[1][0]):
+            found[name] = match
         return found

@@ -92,7 +92,7 @@ def test_the_glossary_covers_every_abbreviation_used_on_the_site():
 def test_glossary_uses_the_fixed_terminology():
     en, zh = body(DOCS / DEFAULT.code / "glossary.md"), body(DOCS / CHINESE.code / "glossary.md")
     for english, chinese in [
-        ("Chief Marketing Officer", "首席营销官"), ("marketing director", "营销总监"), ("sales director", "销售总监"),
+        ("Chief Marketing Officer", "首席营销官"), ("sales and marketing director", "营销总监"), ("sales director", "销售总监"),
         ("operations director", "运营总监"), ("commission", "提成"), ("performance pay", "绩效工资"),
         ("payment collection", "回款"), ("line manager", "直线经理"), ("line organization", "直线组织"),
     ]:
