@@ -6,6 +6,11 @@
 - Evaluation and pay: the key-account rule is set out under both readings (the whole team commission forfeited, or
   only the key accounts excluded from it), Case C is worked both ways (¥60,000 and ¥150,000), every equation on the
   page is arithmetically right, and the fit-or-unfit test belongs to the commitments item alone.
+- Evaluation and pay, third edition: one checklist names the five decisions the article leaves open (profit or
+  profit margin; tax; refunds, returns and bad debts; the period a collection counts in; whether key-account sales
+  count in team sales); a case where the team misses its target while the director holds key accounts is worked
+  under both readings (¥30,000 and ¥62,500); and the page says the rates are one anonymous page's proposal
+  ("应该为"), not a norm.
 """
 
 from __future__ import annotations
@@ -46,6 +51,24 @@ WORDS = {
         "verdict row": "The verdict",
         "period": "commission period",
         "collected": ("collected", "booked"),
+        # the five open decisions, each the bold lead of one checklist item (and what the item must say)
+        "decisions": {
+            "profit or margin": (r"Profit or profit margin", r"profit margin \(利润率\).*profit \(利润\)"),
+            "tax": (r"Tax-inclusive or not", r"VAT"),
+            "refunds": (r"Refunds, returns, and bad debts", r"clawed back"),
+            "collection period": (r"which period a collection counts in", r"arrives after the period of the sale"),
+            "key accounts in team sales": (r"Whether key-account sales count in team sales", r"compared with the target"),
+        },
+        "case D A": "Case D, reading A",
+        "case D B": "Case D, reading B",
+        "target met row": "Target met?",
+        "no": "No",
+        "team sales row": "Actual team sales, key accounts included",
+        "collected row": "Payment collected on the key accounts",
+        "target row": "Team sales target",
+        "assumptions": ("Assumptions for this case", r"count\s+toward the target", "sales equal collections"),
+        "proposal": ("A proposal, not a norm", "anonymous", "should be", "应该为",
+                     r"not a legal requirement, an industry\s+standard, or market data"),
     },
     ZH: {
         "article": "总监角色一文",
@@ -66,6 +89,22 @@ WORDS = {
         "verdict row": "结论",
         "period": "提成周期",
         "collected": ("回款", "入账"),
+        "decisions": {
+            "profit or margin": (r"利润率还是利润额", r"利润率.*利润"),
+            "tax": (r"是否含税", r"含税还是不含税"),
+            "refunds": (r"退款、退货与坏账", r"是否扣回"),
+            "collection period": (r"回款的归属期", r"回款计入哪一期"),
+            "key accounts in team sales": (r"专项客户的销售额是否计入团队销售额", r"比较团队销售额与目标"),
+        },
+        "case D A": "情形 D，读法甲",
+        "case D B": "情形 D，读法乙",
+        "target met row": "是否完成目标",
+        "no": "否",
+        "team sales row": "团队实际销售额（含专项客户）",
+        "collected row": "专项客户的实际回款额",
+        "target row": "团队销售目标",
+        "assumptions": ("本情形的假定", "计入目标完成情况", "销售额等于回款额"),
+        "proposal": ("这是一家之言，不是规范", "匿名问答文章的主张", "应该为", "既不是法律规定，也不是行业标准或市场数据"),
     },
 }
 
@@ -199,3 +238,60 @@ def test_every_equation_on_the_pay_page_is_right(language):
     for equation in equations:
         values = [evaluate(side) for side in equation.split("=")]
         assert len(set(values)) == 1, f"{language}/evaluation-pay.md: {equation!r} does not add up ({values})"
+
+
+CHECKLIST_ITEM = re.compile(r"^(\d+)\. \*\*(.+?)\*\*(.*(?:\n[ \t]+\S.*)*)", re.M)  # with its indented lines
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_checklist_names_the_five_decisions_the_source_leaves_open(language):
+    _, body = section(page(language, "evaluation-pay.md"), "open-questions")
+    items = [(int(match[1]), match[2], " ".join((match[2] + match[3]).split())) for match in CHECKLIST_ITEM.finditer(body)]
+    assert [number for number, _, _ in items] == list(range(1, len(items) + 1)), f"{language}: not one numbered list: {items}"
+    for decision, (lead, says) in WORDS[language]["decisions"].items():
+        found = [text for _, bold, text in items if re.search(lead, bold)]
+        assert len(found) == 1, f"{language}/evaluation-pay.md: no single checklist item is headed {lead!r} ({decision})"
+        assert re.search(says, found[0]), f"{language}: the {decision!r} item does not say {says!r}: {found[0]!r}"
+
+
+def _amount(cell: str) -> Decimal:
+    """The last figure in a cell: the result of an equation, or the amount itself (`¥30,000 + ¥32,500 = ¥62,500`)."""
+    return Decimal(extract_figures(cell)[-1])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_missed_target_case_is_worked_under_both_readings(language):
+    words = WORDS[language]
+    _, body = section(page(language, "evaluation-pay.md"), "missed-target-case")
+    for assumption in words["assumptions"]:
+        assert re.search(assumption, body), f"{language}: the case does not state the assumption {assumption!r}"
+    rows = table_rows(body)
+    header = rows[0]
+    by_label = {row[0]: row for row in rows[1:]}
+    columns = {reading: header.index(words[reading]) for reading in ("case D A", "case D B")}
+
+    def cell(row: str, reading: str) -> str:
+        return by_label[words[row]][columns[reading]]
+
+    for reading in columns:
+        target, sales = _amount(cell("target row", reading)), _amount(cell("team sales row", reading))
+        collected = _amount(cell("collected row", reading))
+        assert sales < target and cell("target met row", reading) == words["no"], f"{language}: the team must miss its target"
+        assert 0 < collected < sales, f"{language}: the key accounts are part of the team's sales"
+    commission = next(row for row in rows if row[0] == words["commission row"])
+    results = {reading: _amount(commission[column]) for reading, column in columns.items()}
+    assert results == {
+        "case D A": collected * Decimal("0.02"),  # reading A: the key accounts' 2%, no team commission
+        "case D B": collected * Decimal("0.02") + (sales - collected) * Decimal("0.005"),  # B: plus 0.5% on the rest
+    } == {"case D A": Decimal(30000), "case D B": Decimal(62500)}, results
+    _, rule = section(page(language, "evaluation-pay.md"), "key-account-rule")
+    assert re.search(r"30,000|3 万元", rule) and re.search(r"62,500|6\.25 万元", rule), "both results belong in the warning"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_rates_are_called_one_anonymous_pages_proposal_not_a_norm(language):
+    _, body = section(page(language, "evaluation-pay.md"), "pay-structure")
+    statement = next((paragraph for paragraph in body.split("\n\n") if WORDS[language]["proposal"][0] in paragraph), "")
+    for words in WORDS[language]["proposal"]:
+        assert re.search(words, statement), f"{language}/evaluation-pay.md § pay-structure: the statement lacks {words!r}"
+    assert all(rate in statement for rate in ("1%", "0.5%", "2%")), f"{language}: the statement must name the rates"
