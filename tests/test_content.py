@@ -94,10 +94,19 @@ def test_glossary_uses_the_fixed_terminology():
     for english, chinese in [
         ("Chief Marketing Officer", "首席营销官"), ("sales and marketing director", "营销总监"), ("sales director", "销售总监"),
         ("operations director", "运营总监"), ("commission", "提成"), ("performance pay", "绩效工资"),
-        ("payment collection", "回款"), ("line manager", "直线经理"), ("line organization", "直线组织"),
+        ("payment collection", "回款"), ("line manager", "直线经理"),
+        # December 2026 decisions (EDITORIAL.md): 市场总监 is "marketing director", the line organization is
+        # 业务一线部门 (not 直线组织), and the CEO as cheerleader is the brand's 头号代言人 (not 头号支持者).
+        ("marketing director", "市场总监"), ("line organization", "业务一线部门"), ("cheerleader", "头号代言人"),
     ]:
-        for text in (en, zh):
-            assert english.lower() in text.lower() and chinese in text, (english, chinese)
+        for language, text in ((DEFAULT.code, en), (CHINESE.code, zh)):
+            # the pair must be one row: English term in the first column, Chinese in the second (not just both words
+            # somewhere on the page, which "sales and marketing director" would satisfy for "marketing director")
+            rows = re.findall(r"^\| ([^|\n]+) \| ([^|\n]+) \|", text, re.M)
+            paired = [(first, second) for first, second in rows
+                      if english.lower() in {form.strip().lower() for form in re.split(r" \(|\)", first) if form.strip()}
+                      and chinese in second]
+            assert paired, f"{language}/glossary.md: no row pairs “{english}” with “{chinese}”"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
