@@ -1,8 +1,15 @@
 """Corrected facts on the pay and certification pages, pinned in both languages.
 
 - Certification: the senior-marketer conditions of the 2006 standard (19 years' continuous work; 4 years after the
-  marketer certificate; 3 years after it plus approved training) are given as the standard's, and the four conditions
-  of the director-roles article (004) are given as the article's, in a section of their own.
+  marketer certificate; 3 years after it plus formal training) are given as the standard's, and the four conditions
+  of the director-roles article (004) are given as the article's, in a section of their own; only the standard's are
+  said to describe the former national certificate.
+- Certification today (third edition): the page opens with the editors' synthesis and says what can be obtained now
+  (the vocational skill-level certificate, 职业技能等级证书) and who issues it (employers and registered training and
+  assessment organizations), the occupation codes of the 2022 classification (营销员 4-01-02-01, 互联网营销师
+  4-01-06-02, the 2021 code 4-01-02-07 no longer listed), how to check a certificate (the skill-evaluation website
+  and its address), that an association's "national" certificate is not a national qualification (the 2017 wording
+  rule), and a worked check; each outside fact is cited on the sources page.
 - Evaluation and pay: the key-account rule is set out under both readings (the whole team commission forfeited, or
   only the key accounts excluded from it), Case C is worked both ways (¥60,000 and ¥150,000), every equation on the
   page is arithmetically right, and the fit-or-unfit test belongs to the commitments item alone.
@@ -38,8 +45,19 @@ WORDS = {
         "former certificate": "former national certificate",
         "seed education routes": ["Postgraduate", "Bachelor", "Junior college"],
         "standard routes": [r"\b19 years' continuous work", r"\b4 years' continuous work .*after obtaining the marketer",
-                            r"\b3 years' continuous work .*after obtaining the marketer certificate, plus the\s+standard's approved"],
+                            r"\b3 years' continuous work .*after obtaining the marketer certificate, plus formal\s+senior-marketer training"],
         "no match": "match no published copy",
+        "both sets claim": "Both sets of conditions below describe",
+        "not tied": "cannot be tied to it",
+        "synthesis": '!!! abstract "Editors\' synthesis"',
+        "certificate today": "vocational skill-level certificate (职业技能等级证书)",
+        "issuers": ("An employer that runs skill-level recognition", "registered with the human resources",
+                    "(经备案的社会培训评价组织)"),
+        "licensing kinds": ("(水平评价类)", "(准入类)"),
+        "old code gone": "no longer lists",
+        "wording rule": ('"national" (国家)', '"nationwide" (全国)', '(职业资格)'),
+        "not national": "not a national qualification",
+        "lookup": ("技能人才评价工作网", "osta.mohrss.gov.cn"),
         "reading A": ("Reading A", "whole team commission is forfeited"),
         "reading B": ("Reading B", "only the key accounts are excluded"),
         "unsettled": "does not settle",
@@ -78,6 +96,16 @@ WORDS = {
         "standard routes": [r"连续从事本职业工作 19 年以上", r"取得本职业营销师职业资格证书后，连续从事本职业工作 4 年以上",
                             r"取得本职业营销师职业资格证书后，连续从事本职业工作 3 年以上，经本职业高级营销师正规培训"],
         "no match": "没有一个与总监角色一文的四项条件相符",
+        "both sets claim": "两套条件针对的都是",
+        "not tied": "无法确认针对的是国家职业资格证书",
+        "synthesis": '!!! abstract "编者综述"',
+        "certificate today": "职业技能等级证书",
+        "issuers": ("自主开展职业技能等级认定的用人单位", "经人力资源社会保障部门备案的社会培训评价组织"),
+        "licensing kinds": ("水平评价类", "准入类"),
+        "old code gone": "不再列出",
+        "wording rule": ("“国家”", "“全国”", "“职业资格”"),
+        "not national": "不是国家职业资格",
+        "lookup": ("技能人才评价工作网", "osta.mohrss.gov.cn"),
         "reading A": ("读法甲", "失去全部团队管理提成"),
         "reading B": ("读法乙", "只把专项客户排除在外"),
         "unsettled": "没有说明",
@@ -157,11 +185,15 @@ def test_the_four_seed_conditions_are_labelled_as_the_articles(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_both_sets_describe_the_former_national_certificate_and_the_mismatch_is_stated(language):
+def test_only_the_standards_conditions_describe_the_former_certificate_and_the_mismatch_is_stated(language):
     words = WORDS[language]
     _, body = section(page(language, "certification.md"), "senior-marketer-eligibility")
     assert words["former certificate"] in body
     assert words["no match"] in body, f"{language}: the page does not say the article's conditions match no copy"
+    assert words["not tied"] in body, f"{language}: the page does not say the article's conditions cannot be tied to it"
+    assert words["both sets claim"] not in page(language, "certification.md"), (
+        f"{language}/certification.md says again that both sets of conditions describe the national certificate"
+    )
     _, sources = section(page(language, "sources.md"), "certification")
     assert "19" in sources and words["article"] in sources, f"{language}/sources.md does not record the correction"
 
@@ -295,3 +327,74 @@ def test_the_rates_are_called_one_anonymous_pages_proposal_not_a_norm(language):
     for words in WORDS[language]["proposal"]:
         assert re.search(words, statement), f"{language}/evaluation-pay.md § pay-structure: the statement lacks {words!r}"
     assert all(rate in statement for rate in ("1%", "0.5%", "2%")), f"{language}: the statement must name the rates"
+
+# --- certification today (third edition) -------------------------------------------------------------------------
+
+CODES = {"营销员": "4-01-02-01", "互联网营销师": "4-01-06-02"}
+OLD_INTERNET_MARKETER_CODE = "4-01-02-07"
+
+
+def introduction(text: str) -> str:
+    """The page's text between its H1 and its first lower heading."""
+    start = re.search(r"^# .*$", text, re.M).end()
+    return text[start:HEADING.search(text, start).start()]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_opens_with_the_editors_synthesis_which_names_todays_certificate_and_codes(language):
+    words = WORDS[language]
+    intro = introduction(page(language, "certification.md"))
+    assert words["synthesis"] in intro, f"{language}/certification.md does not open with the editors' synthesis box"
+    box = intro[intro.index(words["synthesis"]):]
+    for fact in (words["certificate today"], *CODES.values(), "#today", "#checking-a-certificate", "#worked-check"):
+        assert fact in box, f"{language}/certification.md: the editors' synthesis does not give {fact!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_says_what_can_be_obtained_today_and_who_issues_it(language):
+    words = WORDS[language]
+    _, body = section(page(language, "certification.md"), "today")
+    assert words["certificate today"] in body, f"{language}: today's certificate is not named"
+    for issuer in words["issuers"]:
+        assert issuer in body, f"{language}: the section does not say who issues it ({issuer!r} is missing)"
+    for kind in words["licensing kinds"]:
+        assert kind in body, f"{language}: the non-licensing/licensing distinction ({kind!r}) is missing"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_2022_codes_are_given_for_each_occupation_and_the_old_code_is_marked_gone(language):
+    words = WORDS[language]
+    _, body = section(page(language, "certification.md"), "today")
+    rows = table_rows(body)[1:]
+    for occupation, code in CODES.items():
+        row = next((row for row in rows if occupation in row[0]), None)
+        assert row is not None, f"{language}: the codes table has no row for {occupation}"
+        assert row[1] == code, f"{language}: {occupation} is given {row[1]!r}, not {code}"
+    old = next(row for row in rows if OLD_INTERNET_MARKETER_CODE in " ".join(row))
+    assert "互联网营销师" in old[0] and words["old code gone"] in old[-1], old
+    _, reform = section(page(language, "sources.md"), "reform-documents")
+    assert all(code in reform for code in CODES.values()), f"{language}/sources.md does not cite the codes"
+    assert "github.com/Optima-Chat/china-jobs" in reform, f"{language}/sources.md does not say where the codes were checked"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_warns_that_an_associations_national_certificate_is_not_a_national_qualification(language):
+    words = WORDS[language]
+    _, checking = section(page(language, "certification.md"), "checking-a-certificate")
+    for word in words["wording rule"]:
+        assert word in checking, f"{language}: the 2017 wording rule does not name {word!r}"
+    _, worked = section(page(language, "certification.md"), "worked-check")
+    assert "高级营销师（国家职业资格一级）" in worked, f"{language}: the worked check does not take the reader's case"
+    assert words["not national"] in worked, f"{language}: the worked check gives no verdict"
+    _, reform = section(page(language, "sources.md"), "reform-documents")
+    assert "jizihe.com" in reform and ("“全国”" in reform or '"nationwide"' in reform), "the wording rule is not cited"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_says_how_to_check_a_certificate_online_and_cites_it(language):
+    words = WORDS[language]
+    _, checking = section(page(language, "certification.md"), "checking-a-certificate")
+    for part in words["lookup"]:
+        assert part in checking, f"{language}: the verification route ({part!r}) is missing"
+    _, reform = section(page(language, "sources.md"), "reform-documents")
+    assert "osta.mohrss.gov.cn" in reform and "pouringspot.com" in reform, f"{language}/sources.md does not cite it"
