@@ -137,3 +137,20 @@ def test_lighthouse_ci_lists_every_page_of_the_nav():
     missing = [url for url in expected if url not in urls]
     extra = [url for url in urls if url not in expected]
     assert not missing and not extra, f"lighthouserc.json ci.collect.url: add {missing}, remove {extra}"
+
+
+def test_serve_watches_every_folder_that_changes_the_output():
+    """`mkdocs serve` rebuilds on edits to docs/ and mkdocs.yml by itself; the folders the build also reads must be
+    under `watch:` (an edit to includes/abbreviations/en.md once went unseen), and each must exist."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and Python tags: not needed here
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    watched = config.get("watch") or []
+    for folder in ("includes", "data", "overrides"):
+        assert folder in watched, f"mkdocs.yml watch: add {folder}"
+    missing = [folder for folder in watched if not (ROOT / folder).exists()]
+    assert not missing, f"mkdocs.yml watch: {missing} do not exist"
