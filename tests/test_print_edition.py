@@ -23,6 +23,7 @@ from handbook.pdf_text import repair_to_unicode
 from handbook.print_edition import edition_file_name, page_anchor
 from tests.browser import browser_required, chromium_executable
 from tests.conftest import ROOT
+from tests.site_build import build_problems, failed_build_line
 from tests.site_pages import CHINESE, DEFAULT, SITE
 
 EN, ZH = DEFAULT.code, CHINESE.code  # the checks below read English and Chinese text
@@ -44,8 +45,8 @@ def _require_chromium() -> None:
 
 
 @pytest.fixture(scope="module")
-def pdf_site(tmp_path_factory) -> Path:
-    """The site built as the Pages workflow builds it, PDFs included."""
+def pdf_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The site built as the Pages workflow builds it, PDFs included (passed or not)."""
     _require_chromium()
     site_dir = tmp_path_factory.mktemp("pdf-site")
     env = {**os.environ, "ENABLE_PDF_EXPORT": "1", "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
@@ -54,7 +55,21 @@ def pdf_site(tmp_path_factory) -> Path:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
-    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return site_dir, result
+
+
+def test_the_pdf_build_passes(pdf_build):
+    _, result = pdf_build
+    assert result.returncode == 0, build_problems(result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="module")
+def pdf_site(pdf_build) -> Path:
+    """The PDF build's site folder, for tests that read it: one line each if the build failed (the test above
+    shows the build's problems once)."""
+    site_dir, result = pdf_build
+    if result.returncode != 0:
+        pytest.fail(failed_build_line(result.stdout + result.stderr, "test_the_pdf_build_passes"), pytrace=False)
     return site_dir
 
 

@@ -8,11 +8,12 @@ import re
 import pytest
 
 from tests.conftest import ROOT, is_loopback
+from tests.site_build import build_problems
 from tests.site_pages import CHINESE, DEFAULT, SITE, other_language
 
 
 def test_strict_build_passes(build):
-    assert build.returncode == 0, build.output[-4000:]
+    assert build.returncode == 0, build_problems(build.output)
     assert "Aborted" not in build.output
 
 
