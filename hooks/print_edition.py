@@ -5,8 +5,11 @@ Only `mkdocs build` with ENABLE_PDF_EXPORT=1 makes it (the Pages workflow sets i
 build ends (mkdocs-static-i18n builds the other languages inside the default one's post-build step), each language's
 built pages are assembled into one document (handbook/print_edition.py) and printed by Chromium
 (handbook/pdf_printer.py). Without a browser the build fails with one line saying what to install.
-The home and sources pages link to the PDF in their language (overrides/partials/print-edition-link.html) in that
-build only, so a build without the PDFs has no link to a missing file.
+Its words are each language's own (extra.print_edition in that language's i18n entry in mkdocs.yml), checked when
+the build starts, with or without the PDFs: a missing one stops the build with one line naming the language and the
+key. The pages in extra.print_edition_linked_from (the home and sources pages) link to the PDF in their language
+(overrides/partials/print-edition-link.html) in that build only, so a build without the PDFs has no link to a
+missing file.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from handbook import language_words
 from handbook.build_nesting import BuildNesting
 from handbook.pdf_printer import PrinterUnavailable, PrintJob, print_pdfs
 from handbook.print_edition import EditionTexts, PrintEditionError, assemble, edition_file_name, number_contents
@@ -47,6 +51,14 @@ def on_startup(command, dirty):
         log.info(f"{SWITCH} is ignored while serving; `{SWITCH}=1 uv run mkdocs build` makes the PDF edition")
 
 
+def on_config(config):
+    try:
+        language_words.check(config, "print_edition")
+    except language_words.MissingWords as error:
+        raise PluginError(f"PDF edition: {error}") from None
+    return config
+
+
 def on_pre_build(config):
     if nesting.enter():  # the outermost build: start afresh
         _state.editions = {}
@@ -69,14 +81,13 @@ def on_nav(nav, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """On the pages listed in extra.print_edition.linked_from, offer this language's PDF (only when it is made)."""
-    settings = config.extra.get("print_edition", {})
+    """On the pages listed in extra.print_edition_linked_from, offer this language's PDF (only when it is made)."""
     page_name = page.file.src_uri.split("/", 1)[-1]
-    if enabled() and page_name in settings.get("linked_from", []):
+    if enabled() and page_name in config.extra.get("print_edition_linked_from", []):
         language = config.theme["language"]
         context["print_edition"] = {
             "file": edition_file_name(language),
-            "text": settings[language]["link"],
+            "text": language_words.words(config, language, "print_edition")["link"],
         }
     return context
 
@@ -94,7 +105,7 @@ def on_post_build(config):
     jobs = []
     try:
         for language, edition in _state.editions.items():
-            words = config.extra["print_edition"][language]
+            words = language_words.words(config, language, "print_edition")
             texts = EditionTexts(
                 title=edition["title"],
                 description=edition["description"],
