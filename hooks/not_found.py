@@ -2,6 +2,8 @@
 
 - While 404.html renders, the language switcher offers each language's home page (Material's extra.alternate):
   mkdocs-static-i18n would leave the links of whichever page it rendered last.
+- Its words are each language's own (extra.not_found in that language's i18n entry in mkdocs.yml), checked when the
+  build starts: a missing one stops the build with one line naming the language and the key.
 - Each build's rendering is kept; when the outermost build ends, each goes to its place: /404.html (English),
   /zh/404.html (Chinese).
 """
@@ -11,8 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from handbook import language_words
 from handbook.build_nesting import BuildNesting
 from handbook.not_found import language_homes, not_found_path
 from handbook.site import site_from_config
@@ -20,6 +24,14 @@ from handbook.site import site_from_config
 TEMPLATE = "404.html"
 nesting = BuildNesting()
 rendered: dict[str, str] = {}  # language -> its 404 page
+
+
+def on_config(config):
+    try:
+        language_words.check(config, "not_found")
+    except language_words.MissingWords as error:
+        raise PluginError(f"404 page: {error}") from None
+    return config
 
 
 def on_pre_build(config):

@@ -4,9 +4,13 @@ Only `mkdocs build` with ENABLE_PDF_EXPORT=1 makes it (the Pages workflow sets i
 `mkdocs serve`, this hook does nothing. Each language's build records its nav pages in order; when the outermost
 build ends (mkdocs-static-i18n builds the other languages inside the default one's post-build step), each language's
 built pages are assembled into one document (handbook/print_edition.py) and printed by Chromium
-(handbook/pdf_printer.py). Without a browser the build fails with one line saying what to install.
-The home and sources pages link to the PDF in their language (overrides/partials/print-edition-link.html) in that
-build only, so a build without the PDFs has no link to a missing file.
+(handbook/pdf_printer.py). Without a browser the build fails with one line saying what to install; so does a PDF
+that draws any text as empty boxes, for want of a font (handbook/pdf_fonts.py): it is deleted, not published.
+Its words are each language's own (extra.print_edition in that language's i18n entry in mkdocs.yml), checked when
+the build starts, with or without the PDFs: a missing one stops the build with one line naming the language and the
+key. The pages in extra.print_edition_linked_from (the home and sources pages) link to the PDF in their language
+(overrides/partials/print-edition-link.html) in that build only, so a build without the PDFs has no link to a
+missing file.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from handbook import language_words
 from handbook.build_nesting import BuildNesting
+from handbook.pdf_fonts import unreadable
 from handbook.pdf_printer import PrinterUnavailable, PrintJob, print_pdfs
 from handbook.print_edition import EditionTexts, PrintEditionError, assemble, edition_file_name, number_contents
 
@@ -47,6 +53,14 @@ def on_startup(command, dirty):
         log.info(f"{SWITCH} is ignored while serving; `{SWITCH}=1 uv run mkdocs build` makes the PDF edition")
 
 
+def on_config(config):
+    try:
+        language_words.check(config, "print_edition")
+    except language_words.MissingWords as error:
+        raise PluginError(f"PDF edition: {error}") from None
+    return config
+
+
 def on_pre_build(config):
     if nesting.enter():  # the outermost build: start afresh
         _state.editions = {}
@@ -69,14 +83,13 @@ def on_nav(nav, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """On the pages listed in extra.print_edition.linked_from, offer this language's PDF (only when it is made)."""
-    settings = config.extra.get("print_edition", {})
+    """On the pages listed in extra.print_edition_linked_from, offer this language's PDF (only when it is made)."""
     page_name = page.file.src_uri.split("/", 1)[-1]
-    if enabled() and page_name in settings.get("linked_from", []):
+    if enabled() and page_name in config.extra.get("print_edition_linked_from", []):
         language = config.theme["language"]
         context["print_edition"] = {
             "file": edition_file_name(language),
-            "text": settings[language]["link"],
+            "text": language_words.words(config, language, "print_edition")["link"],
         }
     return context
 
@@ -94,7 +107,7 @@ def on_post_build(config):
     jobs = []
     try:
         for language, edition in _state.editions.items():
-            words = config.extra["print_edition"][language]
+            words = language_words.words(config, language, "print_edition")
             texts = EditionTexts(
                 title=edition["title"],
                 description=edition["description"],
@@ -105,10 +118,24 @@ def on_post_build(config):
             document = assemble(site_dir, language, edition["urls"], texts, config.site_url, stylesheets, day)
             jobs.append(PrintJob(document, site_dir / edition_file_name(language), texts.title, number_contents))
         print_pdfs(jobs)
+        _check_glyphs(list(zip(_state.editions, jobs)))
     except (PrinterUnavailable, PrintEditionError) as error:
         raise PluginError(f"PDF edition ({SWITCH}=1): {error}") from None
     sizes = ", ".join(f"{job.target.name} {job.target.stat().st_size / 1024:.0f} KiB" for job in jobs)
     log.info(f"PDF edition: {sizes} in {time.perf_counter() - started:.1f}s")
+
+
+def _check_glyphs(printed: list[tuple[str, PrintJob]]) -> None:
+    """Fail with one line if a PDF draws text as empty boxes (a font is missing), and delete the unreadable PDFs."""
+    problems = []
+    for language, job in printed:
+        problem = unreadable(job.target, language, job.html)
+        if problem:
+            problems.append(problem)
+            job.target.unlink()
+    if problems:
+        more = f" (and {len(problems) - 1} more PDF)" if len(problems) > 1 else ""
+        raise PrintEditionError(problems[0] + more)
 
 
 def _edition_day() -> datetime.date:

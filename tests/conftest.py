@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import CHROMIUM_FLAGS, browser_required, chromium_executable
-from tests.site_build import build_site
+from tests.site_build import build_site, failed_build_line
 from tests.site_server import BASE_PATH, SiteServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,9 @@ def build(tmp_path_factory) -> Build:
 def site(build: Build) -> Build:
     """The strict build, which must have passed for tests that read its output."""
     if build.returncode != 0:
-        pytest.fail(f"strict build failed:\n{build.output[-4000:]}")
+        # One line, without a traceback: every test that reads the build fails with it, and the build's own test
+        # (tests/test_site_foundation.py) shows the problems once; a failed build used to repeat its log 200 times.
+        pytest.fail(failed_build_line(build.output), pytrace=False)
     return build
 
 

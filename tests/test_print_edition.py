@@ -23,6 +23,7 @@ from handbook.pdf_text import repair_to_unicode
 from handbook.print_edition import edition_file_name, page_anchor
 from tests.browser import browser_required, chromium_executable
 from tests.conftest import ROOT
+from tests.site_build import build_problems, failed_build_line
 from tests.site_pages import CHINESE, DEFAULT, SITE
 
 EN, ZH = DEFAULT.code, CHINESE.code  # the checks below read English and Chinese text
@@ -44,8 +45,8 @@ def _require_chromium() -> None:
 
 
 @pytest.fixture(scope="module")
-def pdf_site(tmp_path_factory) -> Path:
-    """The site built as the Pages workflow builds it, PDFs included."""
+def pdf_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The site built as the Pages workflow builds it, PDFs included (passed or not)."""
     _require_chromium()
     site_dir = tmp_path_factory.mktemp("pdf-site")
     env = {**os.environ, "ENABLE_PDF_EXPORT": "1", "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
@@ -54,7 +55,21 @@ def pdf_site(tmp_path_factory) -> Path:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
-    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return site_dir, result
+
+
+def test_the_pdf_build_passes(pdf_build):
+    _, result = pdf_build
+    assert result.returncode == 0, build_problems(result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="module")
+def pdf_site(pdf_build) -> Path:
+    """The PDF build's site folder, for tests that read it: one line each if the build failed (the test above
+    shows the build's problems once)."""
+    site_dir, result = pdf_build
+    if result.returncode != 0:
+        pytest.fail(failed_build_line(result.stdout + result.stderr, "test_the_pdf_build_passes"), pytrace=False)
     return site_dir
 
 
@@ -291,3 +306,56 @@ def test_assemble_makes_ids_unique_and_links_jump_inside_the_document(tmp_path):
     assert not soup.select(".headerlink")
     assert [link["href"] for link in soup.select(".print-contents a")] == ["#page-home", "#page-role"]
     assert soup.html["lang"] == EN and soup.title.string == "Book" and "2026" in soup.select_one(".print-cover").text
+
+
+def _fontconfig_without_cjk(tmp_path: Path) -> Path:
+    """A fontconfig file that offers Chromium the DejaVu fonts only: a machine without CJK fonts."""
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    if not dejavu.is_dir():
+        pytest.skip("no /usr/share/fonts/truetype/dejavu to stand for a machine without CJK fonts")
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        f'<?xml version="1.0"?>\n<fontconfig><dir>{dejavu}</dir><cachedir>{tmp_path / "cache"}</cachedir></fontconfig>\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+CHINESE_SAMPLE = (
+    "<html lang=zh><body style=\"font-family: 'Noto Sans CJK SC', sans-serif\">"
+    "<h1>首席营销官手册</h1><p>营销总监的 16 项职责。</p></body></html>"
+)
+
+
+def test_the_glyph_check_passes_real_chinese_glyphs_and_names_the_font_package_for_empty_boxes(tmp_path, monkeypatch):
+    from handbook.pdf_fonts import glyph_report, unreadable
+
+    _require_chromium()
+    readable = tmp_path / "readable.pdf"
+    pdf_printer.print_pdfs([pdf_printer.PrintJob(CHINESE_SAMPLE, readable, "x")])
+    assert unreadable(readable, ZH, CHINESE_SAMPLE) is None
+    monkeypatch.setenv("FONTCONFIG_FILE", str(_fontconfig_without_cjk(tmp_path)))
+    boxes = tmp_path / "boxes.pdf"
+    pdf_printer.print_pdfs([pdf_printer.PrintJob(CHINESE_SAMPLE, boxes, "x")])
+    assert glyph_report(boxes).notdef == len("首席营销官手册营销总监的项职责。")
+    message = unreadable(boxes, ZH, CHINESE_SAMPLE)
+    assert message is not None and "\n" not in message
+    assert "empty boxes" in message and "apt-get install fonts-noto-cjk" in message
+
+
+def test_a_pdf_build_without_cjk_fonts_fails_with_one_line_naming_the_package(tmp_path):
+    """The review's M4: without CJK fonts the build used to succeed with a Chinese PDF of empty boxes."""
+    _require_chromium()
+    env = {**os.environ, "ENABLE_PDF_EXPORT": "1", "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1",
+           "FONTCONFIG_FILE": str(_fontconfig_without_cjk(tmp_path))}
+    env.pop("BUILD_ONLY_LOCALE", None)
+    site_dir = tmp_path / "site"
+    result = subprocess.run(  # not strict: this test is about the fonts, whatever the pages' parity
+        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    errors = [line for line in output.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and "empty boxes" in errors[0] and "apt-get install fonts-noto-cjk" in errors[0], output
+    assert not list(site_dir.glob("*.pdf")), "an unreadable PDF was left in the site"

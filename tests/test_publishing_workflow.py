@@ -67,3 +67,18 @@ def test_uv_comes_from_the_maintained_action_not_pip():
     (setup,) = [s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("astral-sh/setup-uv@")]
     assert setup["with"]["version"]  # the same uv everywhere, not whatever is newest
     assert "# v" in next(line for line in text.splitlines() if "astral-sh/setup-uv@" in line)  # release named
+
+
+PARITY_STEP = "Parity check (English and Chinese pages in step)"
+
+
+def test_the_parity_check_runs_on_its_own_before_the_test_suite():
+    """A one-sided edit fails the job at the parity step, before Chromium is installed and the tests run."""
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    names = [step.get("name", step.get("uses", "")) for step in steps]
+    parity = names.index(PARITY_STEP)
+    assert steps[parity]["run"] == "uv run --frozen python .github/parity_report.py"
+    assert "if" not in steps[parity] and not steps[parity].get("continue-on-error")  # always runs, and stops the job
+    assert parity < names.index("Test (strict build, parity, browser)")
+    assert parity < min(i for i, step in enumerate(steps) if "playwright install" in step.get("run", ""))
+    assert names.index(next(n for n in names if n.startswith("astral-sh/setup-uv@"))) < parity

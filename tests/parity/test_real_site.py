@@ -11,4 +11,5 @@ from tests.site_pages import SITE
 def test_real_site_has_no_parity_findings():
     result = check_site(load_site_config(ROOT / "mkdocs.yml", use_cache=False))
     assert sorted(pair.rel for pair in result.pairs) == sorted(SITE.pages)
-    assert [finding.render() for finding in result.findings] == []
+    findings = [finding.render() for finding in result.findings]
+    assert not findings, f"{len(findings)} parity finding(s):\n" + "\n".join(findings)  # each one, not only the first
