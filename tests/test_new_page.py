@@ -19,10 +19,10 @@ from tests.conftest import ROOT
 from tests.site_pages import SITE
 
 COPIED = ("docs", "data", "includes", "overrides", "hooks", "handbook", "parity", ".parity-cache")
-HIRING = [
-    "--title", "en", "Hiring a CMO", "--title", "zh", "招聘首席营销官",
-    "--description", "en", "What to look for when hiring a Chief Marketing Officer, and how to test it.",
-    "--description", "zh", "招聘首席营销官时看什么、怎么考察。",
+ONBOARDING = [
+    "--title", "en", "Onboarding a CMO", "--title", "zh", "首席营销官入职",
+    "--description", "en", "How to bring a new Chief Marketing Officer into the company, step by step.",
+    "--description", "zh", "新任首席营销官入职时要做哪些安排。",
 ]
 
 
@@ -51,45 +51,45 @@ def snapshot(repo: Path) -> dict[str, str]:
 
 def test_new_page_scaffolds_every_language_nav_and_the_overview(repo):
     before = snapshot(repo)
-    result = run(repo, "new-page", "hiring", *HIRING, "--after", "evaluation-pay.md")
+    result = run(repo, "new-page", "onboarding", *ONBOARDING, "--after", "evaluation-pay.md")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:5] == [
-        "created docs/en/hiring.md", "created docs/zh/hiring.md", "updated mkdocs.yml",
+        "created docs/en/onboarding.md", "created docs/zh/onboarding.md", "updated mkdocs.yml",
         "updated docs/en/index.md", "updated docs/zh/index.md",
     ]
     after = snapshot(repo)
     changed = sorted(name for name in after if before.get(name) != after[name])
-    assert changed == ["docs/en/hiring.md", "docs/en/index.md", "docs/zh/hiring.md", "docs/zh/index.md", "mkdocs.yml"]
+    assert changed == ["docs/en/index.md", "docs/en/onboarding.md", "docs/zh/index.md", "docs/zh/onboarding.md", "mkdocs.yml"]
 
     # mkdocs.yml: one line inserted after evaluation-pay.md, every comment kept.
     old, new = before["mkdocs.yml"].splitlines(), after["mkdocs.yml"].splitlines()
     at = old.index("  - evaluation-pay.md") + 1
-    assert new == old[:at] + ["  - hiring.md"] + old[at:]
+    assert new == old[:at] + ["  - onboarding.md"] + old[at:]
     pages = load_site(repo / "mkdocs.yml").pages
-    assert pages[pages.index("evaluation-pay.md") + 1] == "hiring.md"
+    assert pages[pages.index("evaluation-pay.md") + 1] == "onboarding.md"
 
-    english = after["docs/en/hiring.md"]
-    assert english.startswith("---\ntitle: Hiring a CMO\ndescription: What to look for when hiring")
-    assert "\n# Hiring a CMO\n" in english and '!!! abstract "Editors\' synthesis"' in english
-    assert "\n# 招聘首席营销官\n" in after["docs/zh/hiring.md"] and '!!! abstract "编者综述"' in after["docs/zh/hiring.md"]
-    assert "| [Hiring a CMO](hiring.md) | What to look for when hiring" in after["docs/en/index.md"]
-    assert "| [招聘首席营销官](hiring.md) | 招聘首席营销官时看什么、怎么考察。 |" in after["docs/zh/index.md"]
+    english = after["docs/en/onboarding.md"]
+    assert english.startswith("---\ntitle: Onboarding a CMO\ndescription: How to bring a new")
+    assert "\n# Onboarding a CMO\n" in english and '!!! abstract "Editors\' synthesis"' in english
+    assert "\n# 首席营销官入职\n" in after["docs/zh/onboarding.md"] and '!!! abstract "编者综述"' in after["docs/zh/onboarding.md"]
+    assert "| [Onboarding a CMO](onboarding.md) | How to bring a new" in after["docs/en/index.md"]
+    assert "| [首席营销官入职](onboarding.md) | 新任首席营销官入职时要做哪些安排。 |" in after["docs/zh/index.md"]
 
     # The parity checker finds nothing wrong with the new pair but that it is not locked yet.
     check = run(repo, "check", "--json", module="parity")
-    findings = [f for f in json.loads(check.stdout)["findings"] if f["where"]["file"].endswith("/hiring.md")]
+    findings = [f for f in json.loads(check.stdout)["findings"] if f["where"]["file"].endswith("/onboarding.md")]
     assert [f["rule"] for f in findings] == ["P9-stale"] and "not in parity.lock.json" in findings[0]["message"]
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["Hiring", *HIRING], "'Hiring' is not a page slug: use lower-case letters, digits and hyphens"),
-        (["../hiring", *HIRING], "'../hiring' is not a page slug"),
-        (["duties", *HIRING], "duties.md already exists (docs/en/duties.md, docs/zh/duties.md): edit it, or choose another slug"),
-        (["hiring", *HIRING[:6]], 'every language needs its description: add --description en "…" --description zh "…"'),
-        (["hiring", *HIRING, "--title", "fr", "Recruter"], "--title fr: mkdocs.yml declares no language 'fr'"),
-        (["hiring", *HIRING, "--after", "nowhere.md"], "--after nowhere.md: no such page in mkdocs.yml's nav"),
+        (["Onboarding", *ONBOARDING], "'Onboarding' is not a page slug: use lower-case letters, digits and hyphens"),
+        (["../onboarding", *ONBOARDING], "'../onboarding' is not a page slug"),
+        (["duties", *ONBOARDING], "duties.md already exists (docs/en/duties.md, docs/zh/duties.md): edit it, or choose another slug"),
+        (["onboarding", *ONBOARDING[:6]], 'every language needs its description: add --description en "…" --description zh "…"'),
+        (["onboarding", *ONBOARDING, "--title", "fr", "Recruter"], "--title fr: mkdocs.yml declares no language 'fr'"),
+        (["onboarding", *ONBOARDING, "--after", "nowhere.md"], "--after nowhere.md: no such page in mkdocs.yml's nav"),
     ],
 )
 def test_a_bad_request_is_one_line_and_writes_nothing(repo, args, message):
@@ -102,7 +102,7 @@ def test_a_bad_request_is_one_line_and_writes_nothing(repo, args, message):
 
 
 def test_page_names():
-    assert page_name("hiring") == page_name("hiring.md") == "hiring.md"
+    assert page_name("onboarding") == page_name("onboarding.md") == "onboarding.md"
     assert page_name("frameworks/hiring-checklist") == "frameworks/hiring-checklist.md"
     for bad in ("", "hiring page", "Hiring", "-hiring", "hiring_", "/hiring", "a//b"):
         with pytest.raises(NewPageError):

@@ -11,6 +11,7 @@ import posixpath
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -33,15 +34,31 @@ SITE_URL = "https://example.test/cmo-handbook/"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _require_chromium() -> None:
+def _chromium_found() -> bool:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        if chromium_executable(playwright) is None:
-            reason = "no Chromium to print the PDF edition with"
-            if browser_required():
-                pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-            pytest.skip(reason)
+        return chromium_executable(playwright) is not None
+
+
+def _in_own_thread(function, *args):
+    """Run Playwright's sync API in a thread of its own: the session's browser fixture may already run Playwright's
+    event loop in this one, and the sync API refuses to start inside a running loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
+
+
+def _print_pdfs(jobs) -> None:
+    _in_own_thread(pdf_printer.print_pdfs, jobs)
+
+
+def _require_chromium() -> None:
+    found = _in_own_thread(_chromium_found)
+    if not found:
+        reason = "no Chromium to print the PDF edition with"
+        if browser_required():
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -257,7 +274,7 @@ def test_a_build_without_the_switch_makes_no_pdf_and_no_link_to_one(site):
 def test_without_chromium_printing_fails_with_one_line_naming_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr(pdf_printer, "chromium_executable", lambda playwright: None)
     with pytest.raises(pdf_printer.PrinterUnavailable) as raised:
-        pdf_printer.print_pdfs([pdf_printer.PrintJob("<p>x</p>", tmp_path / "x.pdf", "x")])
+        _print_pdfs([pdf_printer.PrintJob("<p>x</p>", tmp_path / "x.pdf", "x")])
     message = str(raised.value)
     assert "\n" not in message and "playwright install chromium" in message and "apt-get install chromium" in message
 
@@ -332,11 +349,11 @@ def test_the_glyph_check_passes_real_chinese_glyphs_and_names_the_font_package_f
 
     _require_chromium()
     readable = tmp_path / "readable.pdf"
-    pdf_printer.print_pdfs([pdf_printer.PrintJob(CHINESE_SAMPLE, readable, "x")])
+    _print_pdfs([pdf_printer.PrintJob(CHINESE_SAMPLE, readable, "x")])
     assert unreadable(readable, ZH, CHINESE_SAMPLE) is None
     monkeypatch.setenv("FONTCONFIG_FILE", str(_fontconfig_without_cjk(tmp_path)))
     boxes = tmp_path / "boxes.pdf"
-    pdf_printer.print_pdfs([pdf_printer.PrintJob(CHINESE_SAMPLE, boxes, "x")])
+    _print_pdfs([pdf_printer.PrintJob(CHINESE_SAMPLE, boxes, "x")])
     assert glyph_report(boxes).notdef == len("首席营销官手册营销总监的项职责。")
     message = unreadable(boxes, ZH, CHINESE_SAMPLE)
     assert message is not None and "\n" not in message
