@@ -136,7 +136,7 @@ def test_suggestion_2_makes_the_exception_a_well_connected_insider(language):
 def test_suggestion_1_names_the_ceo_not_the_cmo(language):
     statement, _ = statement_and_notes(language, "clarify-the-mission")
     statement = flat(statement)
-    leaders = {EN: r"particularly the CEO, the board, and line management", ZH: r"尤其是 CEO、董事会和直线管理层"}
+    leaders = {EN: r"particularly the CEO, the board, and line management", ZH: r"尤其是 CEO、董事会和业务一线部门的负责人"}
     assert re.search(leaders[language], statement), f"docs/{language}/{PAGE} § 1 must name the CEO, the board, and line management"
     assert not re.search(r"above all the CMO|especially the CMO|尤其是首席营销官", statement), (
         f"docs/{language}/{PAGE} § 1 repeats the seed's CMO-for-CEO swap"
