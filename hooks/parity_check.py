@@ -100,14 +100,15 @@ def _site_config(config: MkDocsConfig) -> Any:
         nav_pages=parity.config.nav_pages(config.nav),
         language_names=names,
         data_dir=root / "data",
+        docs_structure=str(getattr(config.plugins["i18n"].config, "docs_structure", parity.config.FOLDER)),
     )
 
 
 def _fingerprint(site: Any) -> tuple[Any, ...]:
     entries: list[tuple[str, int, int]] = []
     for lang in site.languages:
-        for rel in parity.documents.discover_pages(site.lang_dir(lang)):
-            stat = (site.lang_dir(lang) / rel).stat()
+        for rel, path in site.page_files(lang).items():
+            stat = path.stat()
             entries.append((f"{lang}/{rel}", stat.st_size, stat.st_mtime_ns))
     if site.data_dir is not None and site.data_dir.is_dir():
         for path in sorted(site.data_dir.glob("*.yml")):

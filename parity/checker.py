@@ -16,9 +16,9 @@ import markdown
 from parity import rules
 from parity.cache import SummaryCache
 from parity.config import SiteConfig
-from parity.documents import discover_pages, load_document
+from parity.documents import load_document
 from parity.findings import Finding
-from parity.lock import LockComparison, LockEntry, compare, read_lock
+from parity.lock import LockComparison, LockEntry, compare, pair_entry, read_lock
 from parity.meaning import MeaningCheck
 from parity.policy import Policy, load_policy
 from parity.structure import SUMMARY_VERSION, PageSummary, Renderer
@@ -152,7 +152,7 @@ def summarise_pages(
 def read_pages(site: SiteConfig) -> dict[str, dict[str, bytes]]:
     """lang -> rel -> raw bytes of every page."""
     return {
-        lang: {rel: (site.lang_dir(lang) / rel).read_bytes() for rel in discover_pages(site.lang_dir(lang))}
+        lang: {rel: path.read_bytes() for rel, path in site.page_files(lang).items()}
         for lang in site.languages
     }
 
@@ -200,11 +200,13 @@ def check_pages(
                 for rule in _PAIR_RULES:
                     pair_findings += rule(first, second)
                 pair_findings += meaning.check_pair(first, second)
-        lock_result = compare(lock.get(rel), {lang: page.content_hash for lang, page in present.items()})
-        if len(present) == len(languages):
-            stale_findings = rules.check_stale(rel, present, lock.get(rel))
-        else:
-            stale_findings = []
+        lock_result = compare(lock.get(rel), {lang: page.content_hash for lang, page in present.items()}, default)
+        stale_findings = []
+        for other_lang in others:  # each translation against the reference, on its own lock record
+            if default in present and other_lang in present:
+                stale_findings += rules.check_stale(
+                    rel, {default: present[default], other_lang: present[other_lang]}, pair_entry(lock.get(rel), default, other_lang)
+                )
         result.findings += pair_findings + stale_findings
         result.pairs.append(
             PairStatus(

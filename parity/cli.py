@@ -18,7 +18,7 @@ from parity.changes import show_changes
 from parity.checker import CheckResult, check_site
 from parity.config import ConfigError, SiteConfig, find_config_file, load_site_config
 from parity.history import current_commit
-from parity.lock import LockEntry, LockError, PairState, read_lock, refreshed, write_lock
+from parity.lock import LockEntry, LockError, PairState, pair_entries, read_lock, refreshed, write_lock
 from parity.report import as_json, human
 from parity.rules import changed_sections, describe_changes, section_hashes
 
@@ -80,12 +80,9 @@ def _page_name(site: SiteConfig, name: str) -> str:
     """`duties.md`, `en/duties.md`, `docs/zh/duties.md` or an absolute path, as the page name `duties.md`."""
     path = Path(name)
     if path.is_absolute() or path.exists():
-        resolved = path.resolve()
-        for lang in site.languages:
-            try:
-                return resolved.relative_to(site.lang_dir(lang).resolve()).as_posix()
-            except ValueError:
-                continue
+        found = site.page_name(path)
+        if found is not None:
+            return found[1]
     parts = path.as_posix().split("/")
     if parts and parts[0] == "docs":
         parts = parts[1:]
@@ -94,9 +91,12 @@ def _page_name(site: SiteConfig, name: str) -> str:
     return "/".join(parts)
 
 
-def _pair_entry(site: SiteConfig, result: CheckResult, rel: str, commit: str | None, reason: str | None) -> LockEntry:
+def _pair_entry(
+    site: SiteConfig, result: CheckResult, rel: str, commit: str | None, reason: str | None, langs: tuple[str, ...] = ()
+) -> LockEntry:
+    """The lock entry confirming `langs` (default: every language the page has) against each other as they are."""
     pair = next(pair for pair in result.pairs if pair.rel == rel)
-    summaries = {lang: result.summaries[(lang, rel)] for lang in pair.present}
+    summaries = {lang: result.summaries[(lang, rel)] for lang in (langs or pair.present)}
     return LockEntry(
         hashes={lang: summary.content_hash for lang, summary in summaries.items()},
         locked=datetime.now(timezone.utc).date().isoformat(),
@@ -158,16 +158,32 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
     for rel in wanted:
         pair = by_rel[rel]
         state = pair.lock.state
-        if len(pair.present) != len(site.languages):
+        ready = [
+            lang for lang, each in pair.lock.pairs.items() if each.state in (PairState.BOTH_CHANGED, PairState.NOT_LOCKED)
+        ]  # with 3+ languages: the translations whose pair can be locked while another translation is stale
+        if site.reference not in pair.present or len(pair.present) < 2:
             refused.append((rel, ["the page is missing in one language"]))
         elif rel in blocking and not force:
             refused.append((rel, ["fix these findings first (or use --force if you are sure):", *blocking[rel]]))
         elif state is PairState.IN_STEP:
-            if entries[rel].sections != {lang: section_hashes(result.summaries[(lang, rel)]) for lang in pair.present}:
+            now = {lang: section_hashes(result.summaries[(lang, rel)]) for lang in pair.present}
+            locked_pairs = pair_entries(entries[rel], site.reference).values()
+            if any(dict(each.sections) != {lang: now[lang] for lang in each.hashes} for each in locked_pairs):
                 confirmed[rel] = _pair_entry(site, result, rel, commit, None)  # the section hashes it lacks
                 done.append(f"{rel} (in step since {pair.lock.locked}; recorded its section hashes)")
             else:
                 unchanged.append(rel)
+        elif state is PairState.STALE and not reason and ready:
+            confirmed[rel] = _pair_entry(site, result, rel, commit, None, (site.reference, *ready))
+            done.append(f"{rel} ({', '.join(ready)} against {site.reference})")
+            stale = [lang for lang, each in pair.lock.pairs.items() if each.state is PairState.STALE]
+            refused.append((
+                rel,
+                [
+                    f"{', '.join(stale)}: one side changed since the lock; update it (see `uv run python -m parity "
+                    f"diff {rel}`) or, if the change needs no translation, give --reason",
+                ],
+            ))
         elif state is PairState.STALE and not reason:
             refused.append((
                 rel,
@@ -185,7 +201,7 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
             }[state]
             confirmed[rel] = _pair_entry(site, result, rel, commit, reason if state is PairState.STALE else None)
             done.append(f"{rel} ({why})")
-    new_entries = refreshed(entries, confirmed, keep=set(by_rel))
+    new_entries = refreshed(entries, confirmed, keep=set(by_rel), reference=site.reference)
     dropped = sorted(set(entries) - set(new_entries))
     if new_entries != entries or not site.lock_path.exists():
         write_lock(site.lock_path, new_entries)
