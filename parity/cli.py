@@ -41,6 +41,8 @@ def _checked(context: click.Context) -> tuple[SiteConfig, dict[str, LockEntry], 
     """The site, its lock and a full check of it, or one error line (never a traceback)."""
     try:
         site = _site(context.obj["config"], context.obj["no_cache"])
+        for warning in site.warnings:  # what the check goes on without (an extension not installed here)
+            click.echo(f"parity: warning: {warning}", err=True)
         entries = read_lock(site.lock_path)
         return site, entries, check_site(site)
     except (ConfigError, LockError) as error:

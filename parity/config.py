@@ -346,7 +346,7 @@ def read_languages(plugins: Any, where: str = "mkdocs.yml") -> tuple[str, tuple[
                 f"mkdocs-static-i18n's configuration (plugins: - i18n: languages: ...)"
             )
         raise ConfigError(
-            f"{where}: no i18n plugin (mkdocs-static-i18n) is configured, so there are no language pairs to check"
+            f"{where}: the i18n plugin (mkdocs-static-i18n) is not configured, so there are no language pairs to check"
         )
     if options.get("enabled") is False:
         raise ConfigError(f"{where}: the i18n plugin is disabled (enabled: false), so there are no language pairs to check")
@@ -519,9 +519,7 @@ def load_site_config(config_file: Path, *, use_cache: bool = True) -> SiteConfig
     root = config_file.resolve().parent
     where = config_file.name
     names, configs = split_extensions(raw.get("markdown_extensions") or [])
-    for builtin in reversed(MKDOCS_BUILTIN_EXTENSIONS):
-        if builtin not in names:
-            names.insert(0, builtin)
+    names = list(dict.fromkeys([*MKDOCS_BUILTIN_EXTENSIONS, *names]))  # as MkDocs orders them: builtins first
     structure, language_configs = read_languages(raw.get("plugins"), where)
     names, configs, warnings = usable_extensions(names, configs, root, where)
     docs_dir = (root / str(raw.get("docs_dir") or "docs")).resolve()
