@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -51,6 +51,19 @@ def _checked(context: click.Context) -> tuple[SiteConfig, dict[str, LockEntry], 
         _fail(f"the parity checker crashed ({type(error).__name__}: {error}); please report this")
 
 
+def _config_option(command: Any) -> Any:
+    """`-f mkdocs.yml` after the command too (`parity check -f site/mkdocs.yml`), as before it."""
+
+    def remember(context: click.Context, _: click.Parameter, value: str | None) -> None:
+        if value:
+            context.ensure_object(dict)["config"] = value
+
+    return click.option(
+        "--config", "-f", "command_config", type=click.Path(dir_okay=False), expose_value=False, callback=remember,
+        is_eager=True, help="mkdocs.yml (default: the nearest one above the current folder)",
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "-f", type=click.Path(dir_okay=False), help="mkdocs.yml (default: the nearest one above the current folder)")
 @click.option("--no-cache", is_flag=True, help="Render every page again instead of reusing .parity-cache/.")
@@ -61,6 +74,7 @@ def main(context: click.Context, config: str | None, no_cache: bool) -> None:
 
 
 @main.command()
+@_config_option
 @click.option("--json", "json_output", is_flag=True, help="Print findings as JSON.")
 @click.option(
     "--allow-stale",
@@ -122,6 +136,7 @@ def _one_sided(result: CheckResult, rel: str, entry: LockEntry | None) -> str:
 
 
 @main.command()
+@_config_option
 @click.argument("pages", nargs=-1)
 @click.option(
     "--reason",
@@ -226,6 +241,7 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
 
 
 @main.command()
+@_config_option
 @click.argument("page")
 @click.pass_context
 def diff(context: click.Context, page: str) -> None:

@@ -314,6 +314,27 @@ def nav_pages(nav: Any) -> tuple[str, ...] | None:
     return tuple(found)
 
 
+def heading_id_maker(extension_configs: Mapping[str, Mapping[str, Any]]) -> Any:
+    """`make(text, used) -> id`: the id toc gives a heading without an explicit one, with the site's own toc
+    settings (its `slugify` and `separator`) and toc's de-duplication against the ids already used on the page
+    (a second “概述” gets `_1` after `_`... exactly as toc numbers them). `make` adds the id to `used`."""
+    from markdown.extensions.toc import slugify, unique
+
+    options: Mapping[str, Any] = {}
+    for name, value in extension_configs.items():
+        if name in ("toc", "markdown.extensions.toc"):
+            options = value
+    slug = options.get("slugify") or slugify
+    separator = str(options.get("separator", "-"))
+    if isinstance(slug, _Unresolved) or not callable(slug):
+        slug = slugify
+
+    def make(text: str, used: set[str]) -> str:
+        return str(unique(slug(text, separator), used))
+
+    return make
+
+
 def _plugin_entries(plugins: Any) -> list[tuple[str, Mapping[str, Any]]]:
     """mkdocs.yml's `plugins` (a list of names or one-key mappings, or a mapping) as (name, options) pairs."""
     if isinstance(plugins, Mapping):

@@ -14,7 +14,7 @@ from typing import Any
 
 import lxml.html
 import markdown
-from markdown.extensions.toc import slugify
+from parity.config import heading_id_maker
 from lxml.html import HtmlElement
 
 from parity.documents import Document, EncodingProblem, FrontMatterProblem, content_hash
@@ -328,6 +328,7 @@ class Renderer:
         names = [ext for ext in extensions if not (isinstance(ext, str) and ext in _SKIPPED_EXTENSIONS)]
         configs = {name: dict(options) for name, options in extension_configs.items() if name not in _SKIPPED_EXTENSIONS}
         self._markdown = markdown.Markdown(extensions=names, extension_configs=configs)
+        self._heading_id = heading_id_maker(extension_configs)
 
     def render(self, body: str) -> str:
         self._markdown.reset()
@@ -340,9 +341,10 @@ class Renderer:
         if html.strip():
             root = lxml.html.fragment_fromstring(html, create_parent="div")
             anchors = [str(element.get("id")) for element in root.iter() if element.get("id")]
+            used = set(anchors)  # toc's ids for the others: the site's slugify, de-duplicated (_1, _2) as toc does
             for heading in root.iter(*_HEADINGS):
                 if not heading.get("id"):
-                    anchors.append(slugify(" ".join(heading.text_content().split()), "-"))
+                    anchors.append(self._heading_id(" ".join(heading.text_content().split()), used))
             walker.walk(root)
         _attach_lines(walker.headings, source_heading_lines(document.body, document.body_line))
         sections: list[SectionSummary] = []
