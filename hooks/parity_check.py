@@ -101,6 +101,7 @@ def _site_config(config: MkDocsConfig) -> Any:
         language_names=names,
         data_dir=root / "data",
         docs_structure=str(getattr(config.plugins["i18n"].config, "docs_structure", parity.config.FOLDER)),
+        fallback_to_default=bool(getattr(config.plugins["i18n"].config, "fallback_to_default", False)),
     )
 
 

@@ -8,7 +8,7 @@ from parity.checker import CheckResult
 from parity.config import SiteConfig
 from parity.history import current_commit, locked_version, text_diff
 from parity.lock import LockComparison, LockEntry, PairState, pair_entry
-from parity.rules import LOCK_COMMAND, changed_sections, describe_changes, sections_to_update
+from parity.stale import LOCK_COMMAND, changed_sections, describe_changes, sections_to_update
 
 
 def show_changes(site: SiteConfig, result: CheckResult, rel: str, entry: LockEntry | None) -> str:

@@ -20,7 +20,7 @@ from parity.config import ConfigError, SiteConfig, find_config_file, load_site_c
 from parity.history import current_commit
 from parity.lock import LockEntry, LockError, PairState, pair_entries, read_lock, refreshed, write_lock
 from parity.report import as_json, human
-from parity.rules import changed_sections, describe_changes, section_hashes
+from parity.stale import changed_sections, describe_changes, section_hashes
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -112,11 +112,11 @@ def _pair_entry(
 ) -> LockEntry:
     """The lock entry confirming `langs` (default: every language the page has) against each other as they are."""
     pair = next(pair for pair in result.pairs if pair.rel == rel)
-    summaries = {lang: result.summaries[(lang, rel)] for lang in (langs or pair.present)}
+    pages = {lang: result.pages[(lang, rel)] for lang in (langs or pair.present)}
     return LockEntry(
-        hashes={lang: summary.content_hash for lang, summary in summaries.items()},
+        hashes={lang: page.content_hash for lang, page in pages.items()},
         locked=datetime.now(timezone.utc).date().isoformat(),
-        sections={lang: section_hashes(summary) for lang, summary in summaries.items()},
+        sections={lang: section_hashes(page) for lang, page in pages.items()},
         commit=commit,
         reason=reason,
     )
@@ -127,11 +127,11 @@ def _one_sided(result: CheckResult, rel: str, entry: LockEntry | None) -> str:
     pair = next(pair for pair in result.pairs if pair.rel == rel)
     parts = []
     for lang in pair.lock.changed:
-        page = result.summaries[(lang, rel)]
+        page = result.pages[(lang, rel)]
         changes = changed_sections(page, entry)
         where = f" ({describe_changes(page, changes)})" if changes.known and changes.all else ""
         parts.append(f"{page.display} changed{where}")
-    untouched = ", ".join(result.summaries[(lang, rel)].display for lang in pair.lock.stale)
+    untouched = ", ".join(result.pages[(lang, rel)].display for lang in pair.lock.stale)
     return f"only {'; '.join(parts)} since the lock on {pair.lock.locked}; {untouched} did not"
 
 
@@ -183,7 +183,7 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
         elif rel in blocking and not force:
             refused.append((rel, ["fix these findings first (or use --force if you are sure):", *blocking[rel]]))
         elif state is PairState.IN_STEP:
-            now = {lang: section_hashes(result.summaries[(lang, rel)]) for lang in pair.present}
+            now = {lang: section_hashes(result.pages[(lang, rel)]) for lang in pair.present}
             locked_pairs = pair_entries(entries[rel], site.reference).values()
             if any(dict(each.sections) != {lang: now[lang] for lang in each.hashes} for each in locked_pairs):
                 confirmed[rel] = _pair_entry(site, result, rel, commit, None)  # the section hashes it lacks

@@ -75,6 +75,8 @@ class SiteConfig:
     config_file: Path | None = None
     nav: Any = None  # mkdocs.yml's `nav` as written
     warnings: tuple[str, ...] = ()  # what the check goes on without, one line each (an extension not installed)
+    exclude_docs: str | None = None  # MkDocs' `exclude_docs` (gitignore patterns): files that are not pages
+    fallback_to_default: bool = False  # the i18n plugin serves the default language's page where a translation lacks one
 
     def language_name(self, lang: str) -> str:
         return self.language_names.get(lang, lang)
@@ -109,12 +111,15 @@ class SiteConfig:
 
     def page_files(self, lang: str) -> dict[str, Path]:
         """Every Markdown page of `lang`: page name ("guide/setup.md", the same in every language) -> file."""
+        excluded = _excluded(self.exclude_docs)
         if self.docs_structure != SUFFIX:
             folder = self.docs_dir / lang
-            return {rel: folder / rel for rel in _markdown_files(folder)}
+            return {rel: folder / rel for rel in _markdown_files(folder) if not excluded(f"{lang}/{rel}")}
         known = {locale.lower() for locale in self.languages}
         found: dict[str, Path] = {}
         for rel in _markdown_files(self.docs_dir):
+            if excluded(rel):
+                continue
             name, locale = _split_suffix(rel, known)
             if locale is None and lang == self.reference and name not in found:
                 found[name] = self.docs_dir / rel  # an unsuffixed page is the default language's
@@ -154,6 +159,20 @@ def _markdown_files(folder: Path) -> list[str]:
             if name.endswith(".md") and not name.startswith("."):
                 pages.append(Path(dirpath, name).relative_to(folder).as_posix())
     return sorted(pages)
+
+
+def _excluded(patterns: str | None) -> Any:
+    """A test for docs-relative paths that MkDocs' `exclude_docs` leaves out (gitignore syntax, via pathspec, which
+    MkDocs itself uses)."""
+    if not patterns:
+        return lambda rel: False
+    try:
+        import pathspec
+
+        spec = pathspec.GitIgnoreSpec.from_lines(patterns.splitlines())
+    except Exception:  # noqa: BLE001 - pathspec missing or a pattern it refuses: nothing is excluded
+        return lambda rel: False
+    return spec.match_file
 
 
 def _split_suffix(rel: str, known: set[str]) -> tuple[str, str | None]:
@@ -349,6 +368,11 @@ def _plugin_entries(plugins: Any) -> list[tuple[str, Mapping[str, Any]]]:
     else:
         items = []
     return [(str(name), options if isinstance(options, Mapping) else {}) for name, options in items]
+
+
+def i18n_options(plugins: Any) -> Mapping[str, Any]:
+    """The i18n plugin's options as written (empty when it is not configured)."""
+    return next((options for name, options in _plugin_entries(plugins) if name == "i18n"), {})
 
 
 def read_languages(plugins: Any, where: str = "mkdocs.yml") -> tuple[str, tuple[LanguageConfig, ...]]:
@@ -562,4 +586,6 @@ def load_site_config(config_file: Path, *, use_cache: bool = True) -> SiteConfig
         config_file=config_file.resolve(),
         nav=raw.get("nav"),
         warnings=tuple(warnings),
+        exclude_docs=str(raw["exclude_docs"]) if raw.get("exclude_docs") else None,
+        fallback_to_default=i18n_options(raw.get("plugins")).get("fallback_to_default", True) is not False,
     )

@@ -130,6 +130,15 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
+def _unclosed_front_matter(text: str) -> bool:
+    """The file opens a front-matter block (`---`, then a `key: value` line) that no `---` or `...` line closes."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip(" \t") != "---":
+        return False
+    first = next((line for line in lines[1:] if line.strip()), "")
+    return _KEY_VALUE.match(first) is not None
+
+
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*)$")
 
 
@@ -209,6 +218,10 @@ def load_document(lang_dir: Path, lang: str, rel: str, raw: bytes | None = None)
     front_matter_problem: FrontMatterProblem | None = None
     if yaml_text is not None:
         front_matter, front_matter_problem = parse_front_matter(yaml_text)
+    elif _unclosed_front_matter(text):
+        front_matter_problem = FrontMatterProblem(
+            1, "the block opened by `---` on line 1 is never closed: add a line with `---` after its last key"
+        )
     return Document(
         lang=lang,
         rel=rel,

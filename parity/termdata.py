@@ -17,7 +17,7 @@ import yaml
 
 from parity.config import ConfigError
 from parity.language import is_chinese
-from parity.units import PageUnits
+from parity.page import Page
 
 DATA_FILE = Path("data") / "terms.yml"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]+$")
@@ -95,7 +95,7 @@ def split_forms(cell: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form.strip() for form in forms if form.strip()))
 
 
-def _glossary_rows(units: PageUnits) -> list[tuple[str, str, int | None]]:
+def _glossary_rows(units: Page) -> list[tuple[str, str, int | None]]:
     """(English cell, Chinese cell, line) of every body row of every table on a glossary page."""
     rows: list[tuple[str, str, int | None]] = []
     for section in units.sections:
@@ -136,13 +136,12 @@ def _strings(value: Any, where: str) -> list[str]:
     raise TermDataError(f"{where}: expected a list of words, e.g. [board, boards]")
 
 
-def load_terminology(root: Path, glossary_units: Mapping[str, PageUnits]) -> Terminology | None:
-    """Read data/terms.yml under `root` with the glossary pages' units (lang -> units); None when the site has no
-    data file (the meaning-level term rules then do not run)."""
-    path = root / DATA_FILE
+def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str = DATA_FILE.as_posix()
+                     ) -> Terminology | None:
+    """Read the terminology file `path` (named `source` in messages) with the glossary pages (lang -> page); None
+    when there is no such file (the term rules then do not run)."""
     if not path.is_file():
         return None
-    source = DATA_FILE.as_posix()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:

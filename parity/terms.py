@@ -14,11 +14,24 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from parity.findings import Finding, Location
+from parity.page import Page, Section, Unit, match_sections
+from parity.registry import declare
+from parity.run import Run
+from parity.source import outside_fences
 from parity.termdata import Term, TermMatch, TermMatcher, Terminology
-from parity.units import PageUnits, Section, Unit, source_lines
 
-RULE = "P10-terms"
-GLOSSARY_RULE = "P12-glossary"
+TERMS = declare(
+    "P10-terms", "the glossary's key terms used alike in each unit (a swapped term is caught, counted per unit); "
+    "no forbidden variants", house_style=True,
+    how_to="Use the glossary's pair on both sides (the message names it), or correct the side that names another "
+    "role; a forbidden variant is replaced by the preferred form.",
+)
+GLOSSARY = declare(
+    "P12-glossary", "both glossaries give the same term pairs, row for row", house_style=True,
+    how_to="Give the same rows, with the same English and Chinese cells, in both glossary pages.",
+)
+RULE = TERMS.id
+GLOSSARY_RULE = GLOSSARY.id
 
 
 @dataclass(frozen=True)
@@ -32,24 +45,12 @@ class AlignedUnit:
     second_line: int | None
 
 
-def _sections(first: PageUnits, second: PageUnits) -> Iterator[tuple[Section, Section]]:
-    by_key = {section.key: section for section in second.sections}
-    for section in first.sections:
-        partner = by_key.get(section.key)
-        if partner is not None:
-            yield section, partner
-
-
-def _line(units: Sequence[Unit], fallback: int | None) -> int | None:
-    return next((unit.line for unit in units if unit.line is not None), fallback)
-
-
 def aligned_units(a: Section, b: Section) -> Iterator[AlignedUnit]:
     """The units of two matched sections, paired. A kind of unit whose structure differs (P4-blocks reports it)
     is compared as part of the section's prose instead, so a term is never silently skipped."""
     prose_a, prose_b = list(a.prose), list(b.prose)
-    if a.heading and b.heading:
-        yield AlignedUnit("heading", [a.heading], [b.heading], a.heading.line, b.heading.line)
+    if a.title and b.title:
+        yield AlignedUnit("heading", [a.title], [b.title], a.title.line, b.title.line)
     shapes_a = [[len(row) for row in table] for table in a.tables]
     shapes_b = [[len(row) for row in table] for table in b.tables]
     if shapes_a == shapes_b:
@@ -92,7 +93,7 @@ def _pair(term: Term, first_lang: str, second_lang: str) -> str:
     return f"{term.label(second_lang)} ↔ {term.label(first_lang)}"
 
 
-def _finding(first: PageUnits, second: PageUnits, section: str, what: str,
+def _finding(first: Page, second: Page, section: str, what: str,
              only_a: Sequence[tuple[TermMatch, int | None]], only_b: Sequence[tuple[TermMatch, int | None]],
              line_a: int | None, line_b: int | None) -> Finding:
     line_a = min((line for _, line in only_a if line is not None), default=line_a)
@@ -116,7 +117,7 @@ def _finding(first: PageUnits, second: PageUnits, section: str, what: str,
     )
 
 
-def check_terms(first: PageUnits, second: PageUnits, terminology: Terminology,
+def check_terms(first: Page, second: Page, terminology: Terminology,
                 matcher_a: TermMatcher | None = None, matcher_b: TermMatcher | None = None) -> list[Finding]:
     """P10: no aligned unit names a key term on one side where the other names a different one (a swapped role);
     and in each section, every key term used on one side is used on the other (so a unit may say "they" or leave
@@ -131,7 +132,7 @@ def check_terms(first: PageUnits, second: PageUnits, terminology: Terminology,
         e.text for e in terminology.exemptions_for(RULE, rel) if e.text and not any(v in e.text for v in variants)
     ]
     findings: list[Finding] = []
-    for a, b in _sections(first, second):
+    for a, b in match_sections(first, second):
         section_a: dict[str, tuple[TermMatch, int | None]] = {}
         section_b: dict[str, tuple[TermMatch, int | None]] = {}
         reported: set[str] = set()
@@ -162,7 +163,7 @@ def check_forbidden(display: str, lang: str, rel: str, text: str, terminology: T
     if not variants:
         return findings
     exemptions = [e.text for e in terminology.exemptions_for(RULE, rel) if e.text]
-    for number, line in source_lines(text):
+    for number, line in outside_fences(text):
         masked = line
         for phrase in exemptions:
             masked = masked.replace(phrase, "\0" * len(phrase))
@@ -179,10 +180,10 @@ def check_forbidden(display: str, lang: str, rel: str, text: str, terminology: T
     return findings
 
 
-def check_glossary(first: PageUnits, second: PageUnits) -> list[Finding]:
+def check_glossary(first: Page, second: Page) -> list[Finding]:
     """P12: the two glossary pages give the same rows (English, Chinese, and both definitions), row for row."""
     findings: list[Finding] = []
-    for a, b in _sections(first, second):
+    for a, b in match_sections(first, second):
         for number, (table_a, table_b) in enumerate(zip(a.tables, b.tables), start=1):
             rows_b = {row[0].text: row for row in table_b[1:] if row}
             rows_a = {row[0].text: row for row in table_a[1:] if row}
@@ -228,3 +229,24 @@ def check_glossary(first: PageUnits, second: PageUnits) -> list[Finding]:
                         )
                     )
     return findings
+
+
+@TERMS.pair
+def check_key_terms(first: Page, second: Page, run: Run) -> list[Finding]:
+    if run.terminology is None:
+        return []
+    return check_terms(first, second, run.terminology, run.matcher(first.lang), run.matcher(second.lang))
+
+
+@TERMS.page
+def check_forbidden_variants(page: Page, other: Page | None, run: Run) -> list[Finding]:
+    if run.terminology is None:
+        return []
+    return check_forbidden(page.display, page.lang, page.rel, page.text, run.terminology)
+
+
+@GLOSSARY.pair
+def check_glossaries(first: Page, second: Page, run: Run) -> list[Finding]:
+    if run.terminology is None or first.rel != run.terminology.glossary:
+        return []
+    return check_glossary(first, second)

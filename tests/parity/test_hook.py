@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.parity.conftest import EN_ROLE, HOOK, ZH_ROLE
 
 EN_STATUS = "---\ntitle: Translation status\ndescription: Status.\n---\n\n# Translation status\n\nThe table.\n"
@@ -18,6 +20,12 @@ PAGES = {
     ("en", "translation-status.md"): EN_STATUS,
     ("zh", "translation-status.md"): ZH_STATUS,
 }
+
+
+@pytest.fixture
+def use_cache() -> bool:
+    """Builds and CLI runs: one cache mode is enough (the rule tests run both)."""
+    return False
 
 
 def mkdocs_build(site, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -131,7 +131,7 @@ PAGES = {
 @pytest.fixture
 def meaning_site(make_site):
     site = make_site(lock=False, pages=PAGES)
-    (site.root / "data").mkdir()
+    (site.root / "data").mkdir(exist_ok=True)
     (site.root / "data" / "terms.yml").write_text(TERMS_YML, encoding="utf-8")
     site.lock()
     return site
