@@ -141,6 +141,16 @@ class SiteConfig:
         first, _, rest = rel.partition("/")
         return (first, rest) if first in self.languages and rest else None
 
+    def unlocalised(self, lang: str, target: str) -> str:
+        """A link target as the reference language writes it: on a page in `lang`, an absolute link into that
+        language's own root (its i18n `link`, /zh/ by default) points where the reference's /... link does."""
+        link = self.language(lang).link if lang != self.reference else ""
+        if not link or link == "/":
+            link = "" if lang == self.reference else f"/{lang}/"
+        if link and target.startswith(link):
+            return "/" + target[len(link):]
+        return target
+
     def display(self, lang: str, rel: str) -> str:
         """How messages name a page: `zh/duties.md` (folder layout), `duties.zh.md` (suffix layout)."""
         if self.docs_structure != SUFFIX:

@@ -22,6 +22,7 @@ _FULLWIDTH_GLOSS = re.compile(r"（([^（）\n]{0,%d})）" % GLOSS_MAX_CHARS)
 _BOOK_TITLE = re.compile(r"《[^《》\n]{0,%d}》" % GLOSS_MAX_CHARS)
 # Latin text between Chinese: words, digits, spaces and ASCII punctuation, starting and ending on a letter.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9\s,.;:!?&/+'’\"“”\-–—%]*[A-Za-z]")
+_SPACED_WORDS = re.compile(r"[A-Za-z]+ [A-Za-z]+ [A-Za-z]+")  # three words with only spaces between them
 _WORD = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _CONNECTORS = frozenset(
     "a an and as at by de du for from in of on or the to vs via with von van la le der".split()
@@ -145,7 +146,9 @@ def english_prose_runs(text: str) -> list[str]:
             if len(words) < ENGLISH_RUN_MIN_WORDS:
                 continue
             prose = [word for word in words if word[0].islower() and word.lower() not in _CONNECTORS]
-            if len(prose) >= ENGLISH_RUN_MIN_PROSE_WORDS:
+            # Prose strings words with spaces; a list of names or identifiers (amd64, arm, arm64 or 386/amd64/arm)
+            # separates each by punctuation.
+            if len(prose) >= ENGLISH_RUN_MIN_PROSE_WORDS and _SPACED_WORDS.search(match.group()):
                 runs.append(_excerpt(match.group()))
     return runs
 

@@ -131,7 +131,9 @@ def check_links(first: Page, second: Page, run: Run) -> list[Finding]:
     """Per matched section, the same internal targets (page and anchor) and external URLs."""
     findings: list[Finding] = []
     for a, b in match_sections(first, second):
-        targets_a, targets_b = {link.target for link in a.links}, {link.target for link in b.links}
+        # A translation's absolute link into its own language root (/zh/page/) is the reference's link (/page/).
+        targets_a = {run.site.unlocalised(first.lang, link.target) for link in a.links}
+        targets_b = {run.site.unlocalised(second.lang, link.target) for link in b.links}
         only_a, only_b = sorted(targets_a - targets_b), sorted(targets_b - targets_a)
         if not (only_a or only_b):
             continue

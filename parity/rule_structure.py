@@ -77,6 +77,8 @@ def check_nav(run: Run) -> list[Finding]:
                 also_reported_by_mkdocs=True,
             ))
         for rel in sorted(listed - set(rels)):
+            if run.site.fallback_to_default and rel in run.present.get(run.site.languages[0], ()):
+                continue  # the i18n plugin serves the default page there (P1 still names the missing translation)
             findings.append(Finding(
                 PAGES.id, Location(run.site.display(lang, rel)),
                 f"is listed in mkdocs.yml's nav but does not exist: add {run.site.display(lang, rel)} or remove it from nav",
@@ -168,9 +170,14 @@ def _label(heading: Heading) -> str:
     return f"H{heading.level} “{heading.text}”"
 
 
+def _id(heading: Heading) -> str:
+    return f" #{heading.id}" if heading.id else ""
+
+
 def _own_headings(page: Page, other: Page, explicit_ids: bool) -> list[Finding]:
     findings: list[Finding] = []
-    if len(page.h1) != 1:
+    # Both sides without an H1 (the title from front matter or nav) is no parity problem; a policy asks for one.
+    if len(page.h1) != 1 and (len(page.h1) != len(other.h1) or explicit_ids):
         findings.append(Finding(
             HEADINGS.id, _loc(page),
             f"has {plural(len(page.h1), 'H1 heading')}; a page has exactly one, its title ({other.display} has "
@@ -222,12 +229,12 @@ def check_headings(first: Page, second: Page, run: Run) -> list[Finding]:
         for heading in a_items:
             findings.append(Finding(
                 HEADINGS.id, _loc(first, heading.line),
-                f"{_label(heading)} #{heading.id} has no counterpart in {second.display}", other=_loc(second),
+                f"{_label(heading)}{_id(heading)} has no counterpart in {second.display}", other=_loc(second),
             ))
         for heading in b_items:
             findings.append(Finding(
                 HEADINGS.id, _loc(first),
-                f"has no counterpart of {second.display}:{heading.line} {_label(heading)} #{heading.id}",
+                f"has no counterpart of {second.display}:{heading.line} {_label(heading)}{_id(heading)}",
                 other=_loc(second, heading.line),
             ))
     return findings

@@ -87,6 +87,13 @@ def check_every_pair_is_locked(run: Run) -> list[Finding]:
     editing one translation never makes another stale; editing the reference makes every translation stale."""
     findings: list[Finding] = []
     reference = run.site.languages[0]
+    if not run.lock and not run.site.lock_path.exists():  # a site that has not started locking: one line, not N
+        pairs = sum(1 for (lang, rel) in run.pages if lang != reference and (reference, rel) in run.pages)
+        return [Finding(
+            STALE.id, Location(run.site.lock_path.name),
+            f"does not exist, so none of the {pairs} page pairs is confirmed in step yet; once the translations say "
+            f"what the {run.site.language_name(reference)} pages say, run `{LOCK_COMMAND}` to create it",
+        )] if pairs else []
     for rel in sorted(set().union(*(set(rels) for rels in run.present.values()))):
         if (reference, rel) not in run.pages:
             continue
