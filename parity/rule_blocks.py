@@ -6,6 +6,8 @@ Messages lead with the non-default language's page, e.g.
 
 from __future__ import annotations
 
+import posixpath
+
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -126,15 +128,69 @@ def _link_line(section: Section, targets: Iterable[str]) -> int | None:
                 section.line)
 
 
+def _linked_page(run: Run, lang: str, path: str) -> Page | None:
+    """The page a link's path points at: `guide/setup.md`, or an absolute URL `/guide/setup/` as MkDocs serves it."""
+    candidates = [path] if path.endswith(".md") else []
+    if path.startswith("/"):
+        bare = path.strip("/")
+        candidates += [bare] if bare.endswith(".md") else [f"{bare}.md", f"{bare}/index.md" if bare else "index.md"]
+    for rel in candidates:
+        page = run.pages.get((lang, rel)) or run.pages.get((run.site.languages[0], rel))
+        if page is not None:
+            return page
+    return None
+
+
+def _heading_ids(page: Page) -> list[str]:
+    """The id of each heading below H1, in order: its explicit id, or the one toc gave it (the last anchors)."""
+    missing = [heading for heading in page.headings if heading.id is None]
+    generated = iter(page.anchors[len(page.anchors) - len(missing):] if missing else ())
+    return [heading.id or next(generated, "") for heading in page.headings]
+
+
+def _comparable(run: Run, page: Page, target: str) -> str:
+    """A link target as both languages can share it. A translation's absolute link into its own language root
+    (/zh/page/) is the reference's /page/; a page and its URL are one target (guide/setup.md, ../setup/ from a
+    sibling, /guide/setup/); an anchor toc made from a translated heading (`#_5`) is the reference's id of the
+    heading in the same place (`#build-tags`), when both versions of the linked page have the same headings."""
+    reference = run.site.languages[0]
+    target = run.site.unlocalised(page.lang, target)
+    path, _, anchor = target.partition("#")
+    if ":" in path:
+        return target
+    linked_rel = path
+    if path and not path.startswith("/"):  # docs-relative, as parity.page.resolve_link made it
+        if path.endswith(".md"):  # a page is its URL: guide/index.md is /guide
+            url = "/" + path[: -len(".md")]
+            path = "/" if url == "/index" else url[: -len("/index")] if url.endswith("/index") else url
+        else:  # ../migration/ is a URL from where the page is served (directory URLs: deprecated.md at /deprecated/)
+            source_dir = posixpath.dirname(page.rel)
+            href = posixpath.relpath(path, source_dir or ".")
+            served = "/" + (page.rel[: -len(".md")] + "/" if not page.rel.endswith("index.md") else source_dir + "/")
+            path = posixpath.normpath(posixpath.join(served.replace("//", "/"), href))
+            linked_rel = path
+    if path.startswith("/") and not path.endswith(".md"):
+        path = path.rstrip("/") or "/"
+    if anchor and page.lang != reference:
+        own = _linked_page(run, page.lang, linked_rel) if linked_rel else page
+        theirs = _linked_page(run, reference, linked_rel) if linked_rel else run.pages.get((reference, page.rel))
+        if own is not None and theirs is not None and own.lang != reference:
+            own_ids, their_ids = _heading_ids(own), _heading_ids(theirs)
+            if anchor in own_ids and len(own_ids) == len(their_ids):
+                anchor = their_ids[own_ids.index(anchor)] or anchor
+    return f"{path}#{anchor}" if anchor else path
+
+
 @LINKS.pair
 def check_links(first: Page, second: Page, run: Run) -> list[Finding]:
     """Per matched section, the same internal targets (page and anchor) and external URLs."""
     findings: list[Finding] = []
     for a, b in match_sections(first, second):
-        # A translation's absolute link into its own language root (/zh/page/) is the reference's link (/page/).
-        targets_a = {run.site.unlocalised(first.lang, link.target) for link in a.links}
-        targets_b = {run.site.unlocalised(second.lang, link.target) for link in b.links}
-        only_a, only_b = sorted(targets_a - targets_b), sorted(targets_b - targets_a)
+        # Compared as both languages can share them (_comparable), named as written.
+        keys_a = {_comparable(run, first, link.target): link.target for link in a.links}
+        keys_b = {_comparable(run, second, link.target): link.target for link in b.links}
+        only_a = sorted(keys_a[key] for key in set(keys_a) - set(keys_b))
+        only_b = sorted(keys_b[key] for key in set(keys_b) - set(keys_a))
         if not (only_a or only_b):
             continue
         line_a = _link_line(a, only_a) if only_a else a.line

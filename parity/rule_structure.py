@@ -242,9 +242,9 @@ def check_headings(first: Page, second: Page, run: Run) -> list[Finding]:
 
 def _heading_difference(first: Page, a: Heading, second: Page, b: Heading) -> Finding:
     if a.id == b.id:
-        what = f"heading #{a.id} is H{a.level}; {second.display}:{b.line} has H{b.level}"
+        what = f"{f'heading #{a.id}' if a.id else _label(a)} is H{a.level}; {second.display}:{b.line} has H{b.level}"
     elif a.level == b.level:
-        what = f"{_label(a)} has id #{a.id}; the heading in the same place in {second.display}:{b.line} has #{b.id}"
+        what = f"{_label(a)} has id{_id(a) or ' none'}; the heading in the same place in {second.display}:{b.line} has{_id(b) or ' none'}"
     else:
-        what = f"{_label(a)} #{a.id} stands where {second.display}:{b.line} has {_label(b)} #{b.id}"
+        what = f"{_label(a)}{_id(a)} stands where {second.display}:{b.line} has {_label(b)}{_id(b)}"
     return Finding(HEADINGS.id, _loc(first, a.line), what, other=_loc(second, b.line))
