@@ -193,3 +193,45 @@ def impure_runs(text: str, lang: str) -> list[str]:
     if script in HAN_MIXING_SCRIPTS:
         return []
     return chinese_runs(text)
+
+
+# --- numbers written as words --------------------------------------------------------------------------------
+# A translation may write a small number as digits where the reference spells it out ("two layers" → "2 つの
+# レイヤー", "five" → "5 个"), or the other way round. P6 compares Arabic figures; these words let it see that
+# such a figure is there in words. Small integers only: larger numbers are written in digits in every language.
+_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "en": {word: value for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split())}
+    | {word: value for value, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
+    # An article or "per" is how English often says the 1 a Chinese or Japanese sentence writes (1 秒あたり: per
+    # second; 1 个文件: a file); "hexadecimal" is base 16 (16 进制).
+    | {"a": 1, "an": 1, "per": 1, "each": 1, "single": 1, "once": 1, "both": 2, "twice": 2, "double": 2, "triple": 3, "dozen": 12,
+       "hexadecimal": 16},
+    "fr": {word: value for value, word in enumerate(
+        "zéro un deux trois quatre cinq six sept huit neuf dix onze douze".split())} | {"une": 1},
+    "de": {word: value for value, word in enumerate(
+        "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split())} | {"ein": 1, "eine": 1},
+    "es": {word: value for value, word in enumerate(
+        "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce".split())} | {"una": 1, "un": 1},
+    "ru": {word: value for value, word in enumerate(
+        "ноль один два три четыре пять шесть семь восемь девять десять".split())} | {"одна": 1, "две": 2, "оба": 2},
+}
+# Chinese numerals (also read in Japanese text): one character each, so counted as characters.
+_HAN_NUMERALS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                 "八": 8, "九": 9, "十": 10}
+_HAN_NUMBER_LOCALES = ("zh", "ja")  # ko writes 둘, 셋 (not listed: Hangul numerals are not handled)
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def number_words(text: str, value: int, lang: str) -> int:
+    """How often `text` (in `lang`) writes the small integer `value` in words: "two" in English, "两"/"二" in
+    Chinese and Japanese. 0 for a language or number with no words here."""
+    language = base_language(lang)
+    if language in _HAN_NUMBER_LOCALES:
+        return sum(1 for char in text if _HAN_NUMERALS.get(char) == value)
+    words = _NUMBER_WORDS.get(language)
+    if not words:
+        return 0
+    return sum(1 for word in _LATIN_WORD.findall(text.lower()) if words.get(word) == value)

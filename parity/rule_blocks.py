@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from parity.findings import Finding, Location, plural, words
+from parity.language import number_words
 from parity.page import Page, Section, match_sections
 from parity.registry import declare
 from parity.run import Run
@@ -241,6 +242,22 @@ def _figure_line(section: Section, figures: Iterable[str]) -> int | None:
     return min(known) if known else section.line
 
 
+SMALL_NUMBER = 20  # a figure up to this may be written in words on one side ("two" for 2, "两" for 2)
+
+
+def _in_words(figure: str, *sides: tuple[Page, Section, Counter[str]]) -> bool:
+    """Whether the side with fewer of this small figure writes the missing ones in words (parity.language)."""
+    if not figure.isdigit() or int(figure) > SMALL_NUMBER:
+        return False
+    (page_a, section_a, count_a), (page_b, section_b, count_b) = sides
+    page, section, missing = (
+        (page_a, section_a, count_b[figure] - count_a[figure]) if count_a[figure] < count_b[figure]
+        else (page_b, section_b, count_a[figure] - count_b[figure])
+    )
+    text = " ".join(unit.text for unit in section.units())
+    return number_words(text, int(figure), page.lang) >= missing
+
+
 @FIGURES.pair
 def check_figures(first: Page, second: Page, run: Run) -> list[Finding]:
     """Per matched section, the same multiset of Arabic-numeral figures, counted."""
@@ -249,7 +266,10 @@ def check_figures(first: Page, second: Page, run: Run) -> list[Finding]:
         counter_a, counter_b = Counter(a.figures), Counter(b.figures)
         if counter_a == counter_b:
             continue
-        differing = sorted(set(counter_a - counter_b) | set(counter_b - counter_a))
+        differing = [figure for figure in sorted(set(counter_a - counter_b) | set(counter_b - counter_a))
+                     if not _in_words(figure, (first, a, counter_a), (second, b, counter_b))]
+        if not differing:
+            continue
         line_a = _figure_line(a, [f for f in differing if counter_a[f]])
         line_b = _figure_line(b, [f for f in differing if counter_b[f]])
         other = Location(second.display, line_b)

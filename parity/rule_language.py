@@ -27,13 +27,18 @@ def check_language(page: Page, other: Page | None, run: Run) -> list[Finding]:
     labels = counterpart_labels(page, other) if page.lang != run.default else {}
     for section in page.sections:
         label = labels.get(section.key, section.label)
+        by_line: dict[int | None, list[str]] = {}  # one finding per line: a paragraph split by a Latin name is one
         for run_ in section.runs:
+            by_line.setdefault(run_.line if run_.line is not None else section.line, []).append(run_.text)
+        for line, texts in by_line.items():
+            quoted = " … ".join(f"“{text}”" for text in dict.fromkeys(texts))
             if is_chinese(page.lang):
-                what, hint = f"untranslated English on a Chinese page: “{run_.text}”", "translate-english"
+                what, hint = f"untranslated English on a Chinese page: {quoted}", "translate-english"
             else:
-                what, hint = f"Chinese on an English page: “{run_.text}”", "translate-chinese"
+                name = "an English" if page.lang.split("-")[0] == "en" else f"a {run.site.language_name(page.lang)}"
+                what, hint = f"Chinese on {name} page: {quoted}", "translate-chinese"
             findings.append(Finding(
-                LANGUAGE.id, Location(page.display, run_.line if run_.line is not None else section.line), what,
+                LANGUAGE.id, Location(page.display, line), what,
                 other=Location(other.display) if other else None, section=label,
                 hint=(hint, (("other", counterpart),)),
             ))
