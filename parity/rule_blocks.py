@@ -16,8 +16,8 @@ from parity.registry import declare
 from parity.run import Run
 
 BLOCKS = declare(
-    "P4-blocks", "same lists (with nesting), tables, admonitions, code, images, footnote references and "
-    "definitions, blockquotes, tabs and definition lists per section",
+    "P4-blocks", "same lists (with nesting), tables, admonitions, code, images, footnotes, blockquotes, tabs and "
+    "definition lists per section",
     how_to="Make the structure match; write the same list as a list on both sides, not as a list on one and a "
     "sentence on the other.",
 )

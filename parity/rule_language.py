@@ -28,13 +28,12 @@ def check_language(page: Page, other: Page | None, run: Run) -> list[Finding]:
     for section in page.sections:
         label = labels.get(section.key, section.label)
         for run_ in section.runs:
-            if is_chinese(page.lang):
-                what, hint = f"untranslated English on a Chinese page: “{run_.text}”", "translate-english"
-            else:
-                what, hint = f"Chinese on an English page: “{run_.text}”", "translate-chinese"
+            chinese = is_chinese(page.lang)
+            what = (f"untranslated English on a Chinese page: “{run_.text}”" if chinese
+                    else f"Chinese on an English page: “{run_.text}”")
             findings.append(Finding(
                 LANGUAGE.id, Location(page.display, run_.line if run_.line is not None else section.line), what,
                 other=Location(other.display) if other else None, section=label,
-                hint=(hint, (("other", counterpart),)),
+                hint=("translate-english" if chinese else "translate-chinese", (("other", counterpart),)),
             ))
     return findings
