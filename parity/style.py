@@ -31,6 +31,7 @@ from parity.findings import Finding, Location
 from parity.language import is_chinese
 from parity.page import Page, counterpart_labels
 from parity.registry import declare
+from parity.rule_language import untranslated_copy
 from parity.run import Run
 from parity.source import outside_fences
 from parity.termdata import Terminology
@@ -232,6 +233,8 @@ def check_nav_translations(config_file: Path, raw: Mapping[str, Any], default: s
 @STYLE.page
 def check_page_style(page: Page, other: Page | None, run: Run) -> list[Finding]:
     """Typography (Chinese) or spelling (English), description length and admonition titles of one page."""
+    if untranslated_copy(page, other, run):
+        return []  # P7 reports an untranslated copy once, for the whole page
     terminology = run.terminology
     findings: list[Finding] = []
     if is_chinese(page.lang):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from parity.findings import Finding, Location
 from parity.page import Page, Section, Unit, match_sections
 from parity.registry import declare
+from parity.rule_language import untranslated_copy
 from parity.run import Run
 from parity.source import outside_fences
 from parity.termdata import Term, TermMatch, TermMatcher, Terminology
@@ -233,8 +234,8 @@ def check_glossary(first: Page, second: Page) -> list[Finding]:
 
 @TERMS.pair
 def check_key_terms(first: Page, second: Page, run: Run) -> list[Finding]:
-    if run.terminology is None:
-        return []
+    if run.terminology is None or untranslated_copy(first, second, run) or untranslated_copy(second, first, run):
+        return []  # P7 reports an untranslated copy once, for the whole page
     return check_terms(first, second, run.terminology, run.matcher(first.lang), run.matcher(second.lang))
 
 
