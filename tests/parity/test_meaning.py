@@ -393,3 +393,13 @@ def test_p10_paragraphs_are_units_when_both_sides_have_as_many(meaning_site):
     assert len(messages) == 1, messages
     assert messages[0].startswith("zh/team.md:10 § (introduction): paragraph 2: has 营销总监 (Marketing director), "
                                   "which en/team.md:10 lacks; en/team.md:10 has CMO (首席营销官), which this one lacks")
+
+
+def test_p11_a_huge_chinese_page_is_linted_without_crashing(meaning_site):
+    """AutoCorrect's parser stops at a call limit on a page of some 8,000 lines ("call limit reached"); the page
+    is linted in parts, and a slip far down the page is still found on its own line."""
+    filler = "首席营销官负责营销工作。\n\n" * 6000
+    meaning_site.edit("zh", "team.md", "营销总监可以拿提成。\n", "营销总监可以拿提成。\n\n" + filler + "共有6年。\n")
+    messages = meaning_site.findings("P11-style")
+    assert len(messages) == 1, messages[:3]
+    assert messages[0].startswith("zh/team.md:12010: Chinese typography: “共有6年。” should be “共有 6 年。”")
