@@ -95,6 +95,22 @@ def settings_fingerprint(site: SiteConfig) -> str:
     return digest.hexdigest()
 
 
+def inputs_fingerprint(site: SiteConfig) -> tuple[Any, ...]:
+    """Everything a check reads, cheaply (paths, sizes and modification times of the pages, the lock and the
+    policy files; the settings): a check with the same fingerprint gives the same result."""
+    entries: list[tuple[str, int, int]] = []
+    files = [(f"{lang}/{rel}", site.lang_dir(lang) / rel) for lang in site.languages
+             for rel in discover_pages(site.lang_dir(lang))]
+    if site.data_dir is not None and site.data_dir.is_dir():
+        files += [(f"data/{path.name}", path) for path in sorted(site.data_dir.glob("*.yml"))]
+    if site.lock_path.exists():
+        files.append((site.lock_path.name, site.lock_path))
+    for name, path in files:
+        stat = path.stat()
+        entries.append((name, stat.st_size, stat.st_mtime_ns))
+    return (tuple(entries), settings_fingerprint(site))
+
+
 # --- rendering, in worker processes when there are many pages ---------------------------------------------------
 
 _worker_renderer: Renderer | None = None
