@@ -297,7 +297,7 @@ class Renderer:
             links=tuple(Link(resolve_link(document.rel, href), href, locator.find_raw(href, start, end))
                         for href in open_.hrefs),
             figures=tuple(extract_figures("".join(open_.figures_text))),
-            figure_lines=locator.figure_lines(start, end),
+            span=locator.span(start, end),
             runs=tuple(sorted(runs, key=lambda unit: unit.line or 0)),
             title=open_.title, tables=tuple(open_.tables), items=tuple(open_.items), titles=tuple(open_.titles),
             prose=tuple(open_.prose),

@@ -14,6 +14,7 @@ from parity.findings import Finding, Location, plural, words
 from parity.page import Page, Section, match_sections
 from parity.registry import declare
 from parity.run import Run
+from parity.source import figure_lines
 
 BLOCKS = declare(
     "P4-blocks", "same lists (with nesting), tables, admonitions, code, images, footnotes, blockquotes, tabs and "
@@ -176,8 +177,9 @@ def check_link_targets(run: Run) -> list[Finding]:
     return findings
 
 
-def _figure_line(section: Section, figures: Iterable[str]) -> int | None:
-    known = [section.figure_lines[figure][0] for figure in figures if section.figure_lines.get(figure)]
+def _figure_line(page: Page, section: Section, figures: Iterable[str]) -> int | None:
+    lines = figure_lines(page.text, section.span)
+    known = [lines[figure][0] for figure in figures if lines.get(figure)]
     return min(known) if known else section.line
 
 
@@ -190,8 +192,8 @@ def check_figures(first: Page, second: Page, run: Run) -> list[Finding]:
         if counter_a == counter_b:
             continue
         differing = sorted(set(counter_a - counter_b) | set(counter_b - counter_a))
-        line_a = _figure_line(a, [f for f in differing if counter_a[f]])
-        line_b = _figure_line(b, [f for f in differing if counter_b[f]])
+        line_a = _figure_line(first, a, [f for f in differing if counter_a[f]])
+        line_b = _figure_line(second, b, [f for f in differing if counter_b[f]])
         other = Location(second.display, line_b)
         parts = [f"{figure} appears {counter_a[figure]}× here and {counter_b[figure]}× in {other}" for figure in differing]
         findings.append(Finding(FIGURES.id, Location(first.display, line_a), "; ".join(parts), other=other,

@@ -78,15 +78,15 @@ def aligned_units(a: Section, b: Section) -> Iterator[AlignedUnit]:
         yield AlignedUnit("prose", prose_a, prose_b, a.line, b.line)
 
 
-def _found(matcher: TermMatcher, units: Sequence[Unit], exempt: Sequence[str]
+def _found(matcher: TermMatcher, units: Sequence[Unit], exempt: re.Pattern[str] | None
            ) -> tuple[dict[str, tuple[TermMatch, int | None]], Counter[str]]:
     """Each key term's first use in the units (with its line), and how many times each is used."""
     found: dict[str, tuple[TermMatch, int | None]] = {}
     counts: Counter[str] = Counter()
     for unit in units:
         text = unit.text
-        for phrase in exempt:  # an exemption in data/terms.yml: the words it names are not a use of a term
-            text = re.sub(re.escape(phrase), " " * len(phrase), text, flags=re.IGNORECASE)
+        if exempt is not None:  # an exemption in data/terms.yml: the words it names are not a use of a term
+            text = exempt.sub(lambda m: " " * len(m.group()), text)
         for match in matcher.matches(text):
             found.setdefault(match.term.name, (match, unit.line))
             counts[match.term.name] += 1
@@ -159,9 +159,10 @@ def check_terms(first: Page, second: Page, terminology: Terminology,
     matcher_a = matcher_a or TermMatcher(terminology.terms, first.lang)
     matcher_b = matcher_b or TermMatcher(terminology.terms, second.lang)
     variants = [f.variant for f in terminology.forbidden]
-    exempt = [  # an exemption whose text holds a forbidden variant is about that variant, not about this rule's units
+    phrases = [  # an exemption whose text holds a forbidden variant is about that variant, not about this rule's units
         e.text for e in terminology.exemptions_for(RULE, rel) if e.text and not any(v in e.text for v in variants)
     ]
+    exempt = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE) if phrases else None
     findings: list[Finding] = []
     for a, b in match_sections(first, second):
         section_a: dict[str, tuple[TermMatch, int | None]] = {}
