@@ -13,7 +13,8 @@
   it is, but a finding never stops the server. `mkdocs build` (and CI) fails on them.
 - Pages that are not UTF-8 are handed to MkDocs decoded (as GB18030), so MkDocs does not crash with a traceback;
   the checker reports them (P8-encoding).
-- Fills docs/<lang>/translation-status.md with the status table, in that page's language.
+- Fills docs/<lang>/translation-status.md with the status table, in that page's language, and replaces a
+  `<!-- parity:checks -->` line on it with the list of the checks the build runs (data/status-labels.yml's words).
 
 Why a hook and not a setting: no MkDocs or plugin setting compares the languages' pages. The file is not named
 parity.py: MkDocs puts hooks/ first on sys.path while it loads a hook, and a hooks/parity.py would shadow the
@@ -140,4 +141,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     parts = page.file.src_uri.split("/", 1)
     if len(parts) != 2 or parts[1] != parity.status.STATUS_PAGE or _state.result is None:
         return markdown
+    if parity.status.CHECKS_MARKER in markdown:
+        markdown = markdown.replace(parity.status.CHECKS_MARKER, parity.status.checks_list(_state.result, parts[0]))
     return markdown.rstrip("\n") + "\n\n" + parity.status.status_table(_state.result, parts[0]) + "\n"

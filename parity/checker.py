@@ -47,6 +47,7 @@ class CheckResult:
     languages: tuple[str, ...] = ()
     pages: dict[tuple[str, str], Page] = field(default_factory=dict)
     policy: Policy = field(default_factory=Policy)
+    rules: tuple[str, ...] = ()  # the rules this check ran, in order
 
     @property
     def summaries(self) -> dict[tuple[str, str], Page]:  # the name parity.changes and older callers use
@@ -206,7 +207,7 @@ def check_pages(site: SiteConfig, pages: Mapping[str, Mapping[str, bytes]], lock
     data = hashlib.sha256(str(sorted(keys.get((lang, run.terminology.glossary), "-") for lang in languages)
                               if run.terminology else "-").encode()).hexdigest()
     checked = _CachedChecks(run, cache, keys, data)
-    result = CheckResult(languages=languages, pages=rendered, policy=policy)
+    result = CheckResult(languages=languages, pages=rendered, policy=policy, rules=tuple(rule.id for rule in rules))
     for rule in rules:
         result.findings += [finding for scope, check in rule.checks if scope == "site" for finding in check(run)]
     default, others = languages[0], languages[1:]

@@ -199,3 +199,15 @@ def test_a_quiet_strict_build_still_fails_on_findings(make_site):
     result = mkdocs_build(site, "-q")
     assert result.returncode == 1
     assert "parity: 2 finding(s), hidden by --quiet; strict mode fails on them" in result.stdout + result.stderr
+
+
+def test_the_status_page_lists_the_checks_where_it_asks_for_them(make_site):
+    pages = {**PAGES, ("en", "translation-status.md"): EN_STATUS + "\nThe build checks:\n\n<!-- parity:checks -->\n",
+             ("zh", "translation-status.md"): ZH_STATUS + "\n每次构建检查：\n\n<!-- parity:checks -->\n"}
+    site = make_site(pages=pages)
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    english = (site.root / "site" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    chinese = (site.root / "site" / "zh" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    assert "<li>every page exists in both languages and is in the menu</li>" in english
+    assert "<li>每个页面两种语言齐备，并列在导航菜单中</li>" in chinese

@@ -360,15 +360,14 @@ def test_strict_build_names_a_mistake_in_the_terms_data(meaning_site):
 def test_p10_a_swap_seen_only_by_counting_in_a_table_cell(meaning_site):
     """The same role twice on one side, once beside another role on the other: the head of marketing is still
     named elsewhere in the section, so only counting inside the cell finds the swap."""
-    meaning_site.edit("en", "team.md", "| Marketing director | The CMO |",
-                      "| Marketing director and marketing director | The CMO |")
-    meaning_site.edit("zh", "team.md", "| 营销总监 | 首席营销官 |", "| 营销总监和市场总监 | 首席营销官 |")
-    assert meaning_site.findings("P10-terms") == [
-        "zh/team.md:15 § Roles: table, row 2, column 1: has 市场总监 (Head of marketing) 1×, 营销总监 (Marketing "
-        "director) 1× where en/team.md:15 has Marketing director (营销总监) 2×. Fix: use the glossary's pair on both "
-        "sides (Head of marketing ↔ 市场总监; Marketing director ↔ 营销总监), or correct the side that names another "
-        "role [P10-terms]"
-    ]
+    cells = {"en": ("Marketing director", "Marketing director and marketing director"), "zh": ("营销总监", "营销总监和市场总监")}
+    for lang, (old, new) in cells.items():
+        meaning_site.edit(lang, "team.md", f"| {old} |", f"| {new} |")
+    expected = ("zh/team.md:15 § Roles: table, row 2, column 1: has 市场总监 (Head of marketing) 1×, 营销总监 (Marketing "
+                "director) 1× where en/team.md:15 has Marketing director (营销总监) 2×. Fix: use the glossary's pair on "
+                "both sides (Head of marketing ↔ 市场总监; Marketing director ↔ 营销总监), or correct the side that "
+                "names another role [P10-terms]")
+    assert meaning_site.findings("P10-terms") == [expected]
 
 
 def test_p10_the_longest_term_wins_when_counting(meaning_site):

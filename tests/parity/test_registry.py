@@ -83,3 +83,26 @@ def test_contributing_carries_the_generated_rule_table():
 def test_no_parity_module_is_over_350_lines():
     for path in (ROOT / "parity").glob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 350, path.name
+
+
+def test_the_status_page_words_name_every_rule_the_handbook_runs():
+    """data/status-labels.yml's `checks` words, in every language, for exactly the rules the policy runs."""
+    from parity.checker import enabled_rules
+    from parity.policy import load_policy
+    from parity.registry import RULES
+
+    all_rules()
+    policy = load_policy(ROOT / "data", RULES)
+    running = {rule.id for rule in enabled_rules(policy)}
+    assert running == set(RULES)  # the handbook runs every rule
+    for lang, words in policy.status_labels.items():
+        assert set(words["checks"]) == running, f"status-labels.yml: {lang}: checks differ from the rules"
+
+
+def test_the_checks_marker_becomes_the_list_of_checks(make_site):
+    from parity.status import CHECKS_MARKER, checks_list
+
+    result = make_site().check()
+    listed = checks_list(result, "zh").splitlines()
+    assert len(listed) == len(result.rules) and listed[0] == "- 每个页面两种语言齐备，并列在导航菜单中"
+    assert CHECKS_MARKER.startswith("<!--")
