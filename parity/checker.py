@@ -47,6 +47,7 @@ class CheckResult:
     languages: tuple[str, ...] = ()
     pages: dict[tuple[str, str], Page] = field(default_factory=dict)
     policy: Policy = field(default_factory=Policy)
+    rules: tuple[str, ...] = ()  # the rules this check ran, in order
 
     @property
     def summaries(self) -> dict[tuple[str, str], Page]:  # the name parity.changes and older callers use
@@ -93,6 +94,21 @@ def settings_fingerprint(site: SiteConfig) -> str:
         digest.update(b"\0" + _file_bytes(path))
     digest.update(_stable({rule: dict(entry) for rule, entry in policy.help.items()}).encode())
     return digest.hexdigest()
+
+
+def inputs_fingerprint(site: SiteConfig) -> tuple[Any, ...]:
+    """Everything a check reads, cheaply (paths, sizes and modification times of the pages, the lock and the
+    policy files; the settings): a check with the same fingerprint gives the same result."""
+    entries: list[tuple[str, int, int]] = []
+    files = [(f"{lang}/{rel}", path) for lang in site.languages for rel, path in site.page_files(lang).items()]
+    if site.data_dir is not None and site.data_dir.is_dir():
+        files += [(f"data/{path.name}", path) for path in sorted(site.data_dir.glob("*.yml"))]
+    if site.lock_path.exists():
+        files.append((site.lock_path.name, site.lock_path))
+    for name, path in files:
+        stat = path.stat()
+        entries.append((name, stat.st_size, stat.st_mtime_ns))
+    return (tuple(entries), settings_fingerprint(site))
 
 
 # --- rendering, in worker processes when there are many pages ---------------------------------------------------
@@ -192,7 +208,7 @@ def check_pages(site: SiteConfig, pages: Mapping[str, Mapping[str, bytes]], lock
     data = hashlib.sha256(str(sorted(keys.get((lang, run.terminology.glossary), "-") for lang in languages)
                               if run.terminology else "-").encode()).hexdigest()
     checked = _CachedChecks(run, cache, keys, data)
-    result = CheckResult(languages=languages, pages=rendered, policy=policy)
+    result = CheckResult(languages=languages, pages=rendered, policy=policy, rules=tuple(rule.id for rule in rules))
     for rule in rules:
         result.findings += [finding for scope, check in rule.checks if scope == "site" for finding in check(run)]
     default, others = languages[0], languages[1:]

@@ -19,6 +19,7 @@ from parity.checker import CheckResult, check_site
 from parity.config import ConfigError, SiteConfig, find_config_file, load_site_config
 from parity.history import current_commit
 from parity.lock import LockEntry, LockError, PairState, pair_entries, read_lock, refreshed, write_lock
+from parity.registry import all_rules, describe, rule_table
 from parity.report import as_json, human
 from parity.stale import changed_sections, describe_changes, section_hashes
 
@@ -64,12 +65,19 @@ def _config_option(command: Any) -> Any:
     )(command)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _rules_epilog() -> str:
+    lines = ["\b", "Rules (`python -m parity rules RULE` explains one):"]
+    lines += [f"  {rule.id:<16} {rule.summary}" + (" [house style]" if rule.house_style else "") for rule in all_rules()]
+    return "\n".join(lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 118},
+             epilog=_rules_epilog())
 @click.option("--config", "-f", type=click.Path(dir_okay=False), help="mkdocs.yml (default: the nearest one above the current folder)")
 @click.option("--no-cache", is_flag=True, help="Render every page again instead of reusing .parity-cache/.")
 @click.pass_context
 def main(context: click.Context, config: str | None, no_cache: bool) -> None:
-    """Check that the English and Chinese pages stay in parity."""
+    """Check that each page's language versions stay in parity."""
     context.obj = {"config": config, "no_cache": no_cache}
 
 
@@ -238,6 +246,23 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
     if not (done or dropped or refused):
         click.echo("nothing to lock: parity.lock.json is unchanged")
     sys.exit(EXIT_FINDINGS if refused else 0)
+
+
+@main.command()
+@click.argument("rule_ids", nargs=-1, metavar="[RULE]...")
+@click.option("--markdown", is_flag=True, help="Print the rule table CONTRIBUTING.md carries.")
+def rules(rule_ids: tuple[str, ...], markdown: bool) -> None:
+    """What each rule checks, whether it is universal or house style, and what to do about its findings."""
+    if markdown:
+        click.echo(rule_table())
+        return
+    known = {rule.id: rule for rule in all_rules()}
+    by_number = {rule.id.split("-", 1)[0]: rule for rule in known.values()}
+    unknown = [name for name in rule_ids if name not in known and name.upper() not in by_number]
+    if unknown:
+        _fail(f"no rule {', '.join(unknown)}; the rules are {', '.join(known)}")
+    chosen = [known.get(name) or by_number[name.upper()] for name in rule_ids] or list(known.values())
+    click.echo("\n\n".join(describe(rule) for rule in chosen))
 
 
 @main.command()

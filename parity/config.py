@@ -9,22 +9,19 @@ plugin, one language), a warning when the check can go on without it (an extensi
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-import yaml
+# The YAML reader and the extensions are modules of their own; callers keep importing their names from here.
+from parity.extensions import MKDOCS_BUILTIN_EXTENSIONS, heading_id_maker, split_extensions, usable_extensions  # noqa: F401
+from parity.site_yaml import ConfigError, _TolerantLoader, read_yaml  # noqa: F401
 
 LOCK_FILE_NAME = "parity.lock.json"
 CACHE_DIR_NAME = ".parity-cache"
-# MkDocs always adds these to the configured extensions (MkDocsConfig.markdown_extensions' builtins).
-MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 FOLDER, SUFFIX = "folder", "suffix"
 # mkdocs-static-i18n's default layout when `docs_structure` is not set (its config.py: Choice(..., default="suffix")).
 DEFAULT_DOCS_STRUCTURE = SUFFIX
@@ -32,13 +29,6 @@ DEFAULT_DOCS_STRUCTURE = SUFFIX
 LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
 # Plugins that translate a site some other way; the checker reads only mkdocs-static-i18n's configuration.
 OTHER_I18N_PLUGINS = ("mdpo", "i18n-po", "polyglot", "translations", "multilang", "ultralang")
-# `!!python/object/apply:` only builds objects from these packages (the extensions' documented helpers, such as
-# pymdownx.slugs.slugify); MkDocs would run any callable, a checker reading someone's mkdocs.yml should not.
-APPLY_ALLOWED = ("pymdownx.", "markdown.", "material.")
-
-
-class ConfigError(Exception):
-    """mkdocs.yml is missing or unusable; the CLI exits with status 2."""
 
 
 @dataclass(frozen=True)
@@ -202,95 +192,6 @@ def _suffixed(rel: str, lang: str) -> str:
     return rel[: -len(".md")] + f".{lang}.md"
 
 
-class _Unresolved:
-    """A `!!python/name:` or `!!python/object/apply:` value that cannot be built here (module not installed)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"<{self.name}: not importable>"
-
-
-class _TolerantLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships untyped
-    """A YAML loader that understands the tags MkDocs configs use (!ENV, !relative, !!python/name:...,
-    !!python/object/apply:...). `config_dir` is set per file (for !relative)."""
-
-    config_dir: Path = Path(".")
-
-
-def _construct_env(loader: _TolerantLoader, node: yaml.Node) -> Any:
-    """`!ENV NAME` or `!ENV [NAME, OTHER_NAME, default]`, as pyyaml-env-tag reads them."""
-    if isinstance(node, yaml.ScalarNode):
-        names: list[Any] = [loader.construct_scalar(node)]
-        default: Any = None
-    else:
-        items = loader.construct_sequence(node, deep=True)
-        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    for name in names:
-        if str(name) in os.environ:
-            return yaml.safe_load(os.environ[str(name)])
-    return default
-
-
-def _construct_relative(loader: _TolerantLoader, node: yaml.Node) -> Any:
-    """MkDocs' `!relative` (a path relative to the config file's folder; `!relative $config_dir` is that folder)."""
-    value = str(loader.construct_scalar(node)) if isinstance(node, yaml.ScalarNode) else ""
-    if value in ("", "$config_dir"):
-        return str(loader.config_dir)
-    if value.startswith("$config_dir/"):
-        value = value[len("$config_dir/") :]
-    return str(loader.config_dir / value)
-
-
-def _import(dotted: str) -> Any:
-    module_name, _, attribute = dotted.rpartition(".")
-    try:
-        return getattr(importlib.import_module(module_name), attribute)
-    except (ImportError, AttributeError, ValueError):
-        return _Unresolved(dotted)
-
-
-def _construct_python_name(loader: _TolerantLoader, suffix: str, node: yaml.Node) -> Any:
-    return _import(suffix)
-
-
-def _construct_apply(loader: _TolerantLoader, suffix: str, node: yaml.Node) -> Any:
-    """`!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}` (Material's documented toc setting)."""
-    args: list[Any] = []
-    kwds: dict[str, Any] = {}
-    if isinstance(node, yaml.SequenceNode):
-        args = loader.construct_sequence(node, deep=True)
-    elif isinstance(node, yaml.MappingNode):
-        value = loader.construct_mapping(node, deep=True)
-        args, kwds = list(value.get("args") or []), dict(value.get("kwds") or {})
-    if not suffix.startswith(APPLY_ALLOWED):
-        return _Unresolved(suffix)
-    target = _import(suffix)
-    if isinstance(target, _Unresolved) or not callable(target):
-        return _Unresolved(suffix)
-    try:
-        return target(*args, **kwds)
-    except Exception:  # noqa: BLE001 - a bad call in someone's mkdocs.yml is a warning, not a crash
-        return _Unresolved(suffix)
-
-
-def _construct_unknown(loader: _TolerantLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node, deep=True)
-    return loader.construct_mapping(node, deep=True)
-
-
-_TolerantLoader.add_constructor("!ENV", _construct_env)
-_TolerantLoader.add_constructor("!relative", _construct_relative)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _construct_python_name)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", _construct_apply)
-_TolerantLoader.add_multi_constructor("!", _construct_unknown)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_unknown)
-
-
 def find_config_file(start: Path) -> Path:
     """mkdocs.yml in `start` or the nearest folder above it."""
     start = start.resolve()
@@ -300,26 +201,6 @@ def find_config_file(start: Path) -> Path:
             if candidate.is_file():
                 return candidate
     raise ConfigError(f"no mkdocs.yml in {start} or any folder above it")
-
-
-def split_extensions(entries: Sequence[Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """mkdocs.yml's `markdown_extensions` list (names or one-key mappings) as names + per-name configs."""
-    names: list[str] = []
-    configs: dict[str, dict[str, Any]] = {}
-    for entry in entries:
-        options: dict[str, Any]
-        if isinstance(entry, str):
-            name, options = entry, {}
-        elif isinstance(entry, Mapping) and len(entry) == 1:
-            name, options = next(iter(entry.items()))
-            options = dict(options or {})
-        else:
-            raise ConfigError(f"markdown_extensions: cannot read entry {entry!r}")
-        if name not in names:
-            names.append(name)
-        if options:
-            configs[name] = options
-    return names, configs
 
 
 def nav_pages(nav: Any) -> tuple[str, ...] | None:
@@ -341,27 +222,6 @@ def nav_pages(nav: Any) -> tuple[str, ...] | None:
 
     walk(nav)
     return tuple(found)
-
-
-def heading_id_maker(extension_configs: Mapping[str, Mapping[str, Any]]) -> Any:
-    """`make(text, used) -> id`: the id toc gives a heading without an explicit one, with the site's own toc
-    settings (its `slugify` and `separator`) and toc's de-duplication against the ids already used on the page
-    (a second “概述” gets `_1` after `_`... exactly as toc numbers them). `make` adds the id to `used`."""
-    from markdown.extensions.toc import slugify, unique
-
-    options: Mapping[str, Any] = {}
-    for name, value in extension_configs.items():
-        if name in ("toc", "markdown.extensions.toc"):
-            options = value
-    slug = options.get("slugify") or slugify
-    separator = str(options.get("separator", "-"))
-    if isinstance(slug, _Unresolved) or not callable(slug):
-        slug = slugify
-
-    def make(text: str, used: set[str]) -> str:
-        return str(unique(slug(text, separator), used))
-
-    return make
 
 
 def _plugin_entries(plugins: Any) -> list[tuple[str, Mapping[str, Any]]]:
@@ -450,122 +310,6 @@ def read_languages(plugins: Any, where: str = "mkdocs.yml") -> tuple[str, tuple[
     if bad:
         raise ConfigError(f"{where}: `{bad[0]}` is not a locale mkdocs-static-i18n accepts (en, zh-Hant, zh-TW, pt_BR)")
     return structure, tuple(ordered)
-
-
-def _i18n_languages(plugins: Any) -> tuple[tuple[str, ...], dict[str, str]]:
-    """The i18n block's locales (the default first) and their names."""
-    _, languages = read_languages(plugins)
-    return tuple(language.locale for language in languages), {language.locale: language.name for language in languages}
-
-
-def _deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
-            merged[key] = _deep_merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
-def read_yaml(config_file: Path, seen: tuple[Path, ...] = ()) -> Mapping[str, Any]:
-    """mkdocs.yml as a mapping (MkDocs' YAML tags understood, `INHERIT:` merged), or one ConfigError line."""
-    loader = type("_SiteLoader", (_TolerantLoader,), {"config_dir": config_file.resolve().parent})
-    try:
-        text = config_file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ConfigError(f"{config_file}: not UTF-8 (byte {error.start}); save it as UTF-8") from error
-    except OSError as error:
-        raise ConfigError(f"cannot read {config_file}: {error}") from error
-    try:
-        raw = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{config_file}:{mark.line + 1}" if mark is not None else str(config_file)
-        raise ConfigError(f"{where}: not valid YAML: {error.problem or error.context}") from error
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{config_file} is not valid YAML: {error}") from error
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"{config_file} is not a YAML mapping")
-    parent = raw.get("INHERIT")
-    if parent:
-        parent_file = (config_file.parent / str(parent)).resolve()
-        if parent_file in seen:
-            raise ConfigError(f"{config_file}: INHERIT loops back to {parent_file}")
-        base = read_yaml(parent_file, (*seen, config_file.resolve()))
-        raw = _deep_merge(base, {key: value for key, value in raw.items() if key != "INHERIT"})
-    return raw
-
-
-def _extension_available(name: str) -> bool:
-    """Whether Python-Markdown can load extension `name` here (an entry point, or an importable module path)."""
-    if any(point.name == name for point in entry_points(group="markdown.extensions")):
-        return True
-    module = name.split(":", 1)[0]
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def _unresolved_in(value: Any) -> list[str]:
-    if isinstance(value, _Unresolved):
-        return [value.name]
-    if isinstance(value, Mapping):
-        return [name for item in value.values() for name in _unresolved_in(item)]
-    if isinstance(value, (list, tuple)):
-        return [name for item in value for name in _unresolved_in(item)]
-    return []
-
-
-def _without_unresolved(value: Any) -> Any:
-    """The value with every unbuildable setting left out (a list entry holding one is left out whole)."""
-    if isinstance(value, Mapping):
-        return {key: _without_unresolved(item) for key, item in value.items() if not isinstance(item, _Unresolved)}
-    if isinstance(value, list):
-        return [_without_unresolved(item) for item in value if not _unresolved_in(item)]
-    return value
-
-
-def usable_extensions(
-    names: Sequence[str], configs: Mapping[str, Mapping[str, Any]], root: Path, where: str = "mkdocs.yml"
-) -> tuple[list[str], dict[str, dict[str, Any]], list[str]]:
-    """The extensions the check can render with, their settings, and a warning line for each one left out.
-
-    An extension that is not installed is left out; a setting whose Python object cannot be built here is left
-    out; an extension that Python-Markdown refuses with these settings is left out. pymdownx.snippets' base_path is
-    made relative to the site (MkDocs reads it relative to the folder it runs in, which is the site's)."""
-    import markdown
-
-    kept: list[str] = []
-    kept_configs: dict[str, dict[str, Any]] = {}
-    warnings: list[str] = []
-    for name in names:
-        options = dict(configs.get(name) or {})
-        if not _extension_available(name):
-            warnings.append(f"{where}: Markdown extension `{name}` is not installed here; checking without it")
-            continue
-        missing = _unresolved_in(options)
-        if missing:
-            warnings.append(
-                f"{where}: `{name}` setting {', '.join(f'`{m}`' for m in dict.fromkeys(missing))} cannot be loaded "
-                f"here (not installed); checking without that setting"
-            )
-            options = _without_unresolved(options)
-        if name == "pymdownx.snippets":
-            base = options.get("base_path", ["."])
-            bases = [base] if isinstance(base, (str, os.PathLike)) else list(base or [])
-            options["base_path"] = [str(root / str(path)) for path in bases] or [str(root)]
-            options.setdefault("check_paths", False)
-        try:
-            markdown.Markdown(extensions=[name], extension_configs={name: options} if options else {})
-        except Exception as error:  # noqa: BLE001 - someone's extension settings must not crash the check
-            warnings.append(f"{where}: Markdown extension `{name}` cannot be loaded ({type(error).__name__}: {error}); checking without it")
-            continue
-        kept.append(name)
-        if options:
-            kept_configs[name] = options
-    return kept, kept_configs, warnings
 
 
 def load_site_config(config_file: Path, *, use_cache: bool = True) -> SiteConfig:

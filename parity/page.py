@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from parity.documents import EncodingProblem, FrontMatterProblem
@@ -83,7 +83,7 @@ class Section:
     blocks: tuple[Block, ...] = ()
     links: tuple[Link, ...] = ()
     figures: tuple[str, ...] = ()  # canonical figures in reading order (parity.figures)
-    figure_lines: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # figure -> source lines
+    span: tuple[int, int] = (1, 1)  # the file lines [first, end) the section's source spans
     runs: tuple[Unit, ...] = ()  # runs of the other language (P7)
     title: Unit | None = None  # the heading as a unit
     tables: tuple[tuple[tuple[Unit, ...], ...], ...] = ()  # table -> rows -> cells

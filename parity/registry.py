@@ -104,5 +104,5 @@ def describe(rule: Rule) -> str:
     scopes = "/".join(rule.scopes)
     lines = [f"{rule.id} ({rule.kind}; {scopes}; {'on' if rule.default else 'off'} by default)",
              f"  checks: {rule.summary}", f"  to fix: {rule.how_to}"]
-    lines += [f"  hint {name}: {text}" for name, text in rule.hints.items()]
+    lines += [f"  hint {name}: {text.replace('{{', '{').replace('}}', '}')}" for name, text in rule.hints.items()]
     return "\n".join(lines)

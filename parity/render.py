@@ -18,7 +18,10 @@ from lxml.html import HtmlElement
 from parity.config import heading_id_maker
 from parity.documents import Document, content_hash
 from parity.figures import extract_figures, strip_heading_number
-from parity.language import impure_runs
+from parity import html as dom
+from parity.html import UNIT_SKIP, unit_text
+from parity.language import impure_runs, is_chinese
+from parity.leftovers import english_leftovers
 from parity.page import FOOTNOTES, INTRO, Block, Heading, Link, Page, Section, SourceSection, Unit, resolve_link
 from parity.source import ADMONITION, Locator, heading_lines, split_source_sections
 
@@ -30,62 +33,10 @@ _BLOCK_TAGS = frozenset(
     "p li td th dt dd div blockquote pre table tr ul ol dl details summary figure figcaption hr br section".split()
 )
 _NO_TEXT_TAGS = frozenset({"code", "kbd", "samp", "script", "style", "abbr", "svg", "math", "input"})
-_UNIT_SKIP = frozenset({"pre", "code", "kbd", "samp", "script", "style", "svg", "math", "input"})
-_ITEM_SKIP = _UNIT_SKIP | {"ul", "ol", "table", "div"}  # an item's own text leaves out what it nests
+_ITEM_SKIP = UNIT_SKIP | {"ul", "ol", "table", "div"}  # an item's own text leaves out what it nests
+_MENTION_TAGS = frozenset({"a", "em", "i", "q", "cite", "dfn"})
 _PROSE_BLOCKS = frozenset({"p", "dt", "dd", "figcaption", "th", "td", "summary"})
 _SKIPPED_LINK_CLASSES = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
-
-
-def _classes(element: HtmlElement) -> set[str]:
-    return set((element.get("class") or "").split())
-
-
-def _nearest(element: HtmlElement, tag: str) -> HtmlElement | None:
-    return next(element.iterancestors(tag), None)
-
-
-def unit_text(element: HtmlElement, skip: frozenset[str] = _UNIT_SKIP) -> str:
-    """The element's visible text, leaving out code, footnote references, permalinks and the `skip` tags."""
-    parts: list[str] = []
-
-    def visit(node: HtmlElement) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag and tag not in skip and not _classes(child) & {"footnote-ref", "headerlink"}:
-                visit(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    visit(element)
-    return " ".join("".join(parts).split())
-
-
-def _list_signature(element: HtmlElement) -> list[Any]:
-    """["ul", [nested lists of item 1, nested lists of item 2, ...]]; each nested list has the same shape."""
-    items = [
-        [_list_signature(inner) for inner in item.iterdescendants("ul", "ol") if _nearest(inner, "li") is item]
-        for item in element
-        if item.tag == "li"
-    ]
-    return [element.tag, items]
-
-
-def _rows(table: HtmlElement) -> list[HtmlElement]:
-    return [row for row in table.iter("tr") if _nearest(row, "table") is table]
-
-
-def _tab_count(element: HtmlElement) -> int:
-    for child in element:
-        if child.tag == "div" and "tabbed-labels" in _classes(child):
-            return sum(1 for label in child if label.tag == "label")
-    return sum(1 for child in element if child.tag == "input")
-
-
-def _first_line(element: HtmlElement) -> str:
-    first = next(iter(element.iter("li", "td", "th")), element)
-    return next((" ".join(line.split()) for line in first.text_content().split("\n") if line.strip()), "")[:40]
 
 
 @dataclass
@@ -102,6 +53,7 @@ class _Open:
     hrefs: list[str] = field(default_factory=list)
     figures_text: list[str] = field(default_factory=list)
     language_text: list[str] = field(default_factory=list)
+    prose_text: list[str] = field(default_factory=list)  # language_text without links, emphasis and quotes
     tables: list[tuple[tuple[Unit, ...], ...]] = field(default_factory=list)
     items: list[Unit] = field(default_factory=list)
     titles: list[Unit] = field(default_factory=list)
@@ -117,6 +69,7 @@ class _Walker:
         self.headings: list[Heading] = []
         self.sections = [_Open(INTRO, INTRO, None)]
         self.path: list[tuple[int, str]] = []
+        self.mention = 0  # inside a link or emphasis, where English is named on purpose
 
     @property
     def section(self) -> _Open:
@@ -129,10 +82,13 @@ class _Walker:
         self.section.figures_text.append(text)
         if not (in_table and self.exempt_tables):
             self.section.language_text.append(text)
+            if not self.mention:
+                self.section.prose_text.append(text)
 
     def gap(self) -> None:
         self.section.figures_text.append("\n")
         self.section.language_text.append("\n")
+        self.section.prose_text.append("\n")
 
     def block(self, kind: str, signature: Any, line: int | None = None) -> list[Any]:
         entry = [kind, signature, line]
@@ -178,7 +134,7 @@ class _Walker:
             return
         if name in _NO_TEXT_TAGS:
             return
-        classes = _classes(child)
+        classes = dom.classes(child)
         if name == "pre" or (name == "div" and "highlight" in classes):
             self.block("code", 1)
             self.gap()
@@ -219,7 +175,7 @@ class _Walker:
         elif name == "dl":
             self.block("deflist", sum(1 for term in child if term.tag == "dt"))
         elif name == "div" and "tabbed-set" in classes:
-            self.block("tabs", _tab_count(child))
+            self.block("tabs", dom.tab_count(child))
         elif name == "div" and "footnote" in classes:
             self.sections.append(_Open(FOOTNOTES, FOOTNOTES, None))
         elif units and name == "p" and "admonition-title" in classes:
@@ -233,12 +189,15 @@ class _Walker:
             if text:
                 self.section.prose.append(self.unit("prose", text))
             inner_units = False
+        mention = name in _MENTION_TAGS
+        self.mention += mention
         if name in _BLOCK_TAGS:
             self.gap()
             self.walk(child, in_list, in_table, inner_units)
             self.gap()
         else:
             self.walk(child, in_list, in_table, inner_units)
+        self.mention -= mention
 
     def walk_item(self, item: HtmlElement, in_table: bool) -> None:
         if item.text:
@@ -249,23 +208,23 @@ class _Walker:
                 self.text(child.tail, in_table)
 
     def walk_list(self, element: HtmlElement, in_table: bool, units: bool) -> None:
-        entry = self.block("list", _list_signature(element))
+        entry = self.block("list", dom.list_signature(element))
         before = len(self.section.items)
         self.gap()
         self.walk(element, True, in_table, units)
         self.gap()
         items = self.section.items[before:]
-        entry[2] = items[0].line if items else self.locator.peek(_first_line(element))
+        entry[2] = items[0].line if items else self.locator.peek(dom.first_line(element))
 
     def walk_table(self, element: HtmlElement, in_list: bool, units: bool) -> None:
-        rows = [[cell for cell in row if cell.tag in ("td", "th")] for row in _rows(element)]
+        rows = [[cell for cell in row if cell.tag in ("td", "th")] for row in dom.rows(element)]
         entry = self.block("table", [len(rows), max((len(row) for row in rows), default=0)])
         if units:
             table = tuple(tuple(self.unit("cell", unit_text(cell)) for cell in row) for row in rows)
             self.section.tables.append(table)
             entry[2] = next((cell.line for row in table for cell in row), None)
         if entry[2] is None:
-            entry[2] = self.locator.peek(_first_line(element))
+            entry[2] = self.locator.peek(dom.first_line(element))
         self.gap()
         self.walk(element, in_list, True, False)
         self.gap()
@@ -328,15 +287,20 @@ class Renderer:
     def _section(open_: _Open, starts: list[int | None], locator: Locator, document: Document) -> Section:
         heading = open_.heading
         start, end = locator.section_range(open_.key == FOOTNOTES, open_.heading_index, starts)
-        runs = impure_runs("".join(open_.language_text), document.lang)
+        runs = [Unit("run", run, locator.find_between(run, start, end))
+                for run in impure_runs("".join(open_.language_text), document.lang)]
+        if is_chinese(document.lang):  # a leftover inside a run already reported is not reported again
+            runs += [Unit("leftover", text, locator.find_between(text, start, end))
+                     for text in english_leftovers("".join(open_.prose_text))
+                     if not any(text in run.text for run in runs)]
         return Section(
             key=open_.key, label=open_.label, line=open_.line, heading=heading,
             blocks=tuple(Block(kind, signature, line) for kind, signature, line in open_.blocks),
             links=tuple(Link(resolve_link(document.rel, href), href, locator.find_raw(href, start, end))
                         for href in open_.hrefs),
             figures=tuple(extract_figures("".join(open_.figures_text))),
-            figure_lines=locator.figure_lines(start, end),
-            runs=tuple(Unit("run", run, locator.find_between(run, start, end)) for run in runs),
+            span=locator.span(start, end),
+            runs=tuple(sorted(runs, key=lambda unit: unit.line or 0)),
             title=open_.title, tables=tuple(open_.tables), items=tuple(open_.items), titles=tuple(open_.titles),
             prose=tuple(open_.prose),
         )

@@ -17,10 +17,11 @@ from parity.language import number_words
 from parity.page import Page, Section, match_sections
 from parity.registry import declare
 from parity.run import Run
+from parity.source import figure_lines
 
 BLOCKS = declare(
-    "P4-blocks", "same lists (with nesting), tables, admonitions, code, images, footnote references and "
-    "definitions, blockquotes, tabs and definition lists per section",
+    "P4-blocks", "same lists (with nesting), tables, admonitions, code, images, footnotes, blockquotes, tabs and "
+    "definition lists per section",
     how_to="Make the structure match; write the same list as a list on both sides, not as a list on one and a "
     "sentence on the other.",
 )
@@ -237,8 +238,9 @@ def check_link_targets(run: Run) -> list[Finding]:
     return findings
 
 
-def _figure_line(section: Section, figures: Iterable[str]) -> int | None:
-    known = [section.figure_lines[figure][0] for figure in figures if section.figure_lines.get(figure)]
+def _figure_line(page: Page, section: Section, figures: Iterable[str]) -> int | None:
+    lines = figure_lines(page.text, section.span)
+    known = [lines[figure][0] for figure in figures if lines.get(figure)]
     return min(known) if known else section.line
 
 
@@ -270,8 +272,8 @@ def check_figures(first: Page, second: Page, run: Run) -> list[Finding]:
                      if not _in_words(figure, (first, a, counter_a), (second, b, counter_b))]
         if not differing:
             continue
-        line_a = _figure_line(a, [f for f in differing if counter_a[f]])
-        line_b = _figure_line(b, [f for f in differing if counter_b[f]])
+        line_a = _figure_line(first, a, [f for f in differing if counter_a[f]])
+        line_b = _figure_line(second, b, [f for f in differing if counter_b[f]])
         other = Location(second.display, line_b)
         parts = [f"{figure} appears {counter_a[figure]}× here and {counter_b[figure]}× in {other}" for figure in differing]
         findings.append(Finding(FIGURES.id, Location(first.display, line_a), "; ".join(parts), other=other,

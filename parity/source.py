@@ -123,12 +123,19 @@ class Locator:
     def find_raw(self, text: str, start: int, end: int) -> int | None:
         return next((self.first + i for i in range(start, end) if text in self.lines[i]), None)
 
-    def figure_lines(self, start: int, end: int) -> dict[str, tuple[int, ...]]:
-        found: dict[str, list[int]] = {}
-        section = "\n".join(self.lines[start:end])
-        for number, line in outside_fences(section, self.first + start):
-            if _ATX_HEADING.match(line):
-                continue
-            for figure in extract_figures(_LINK_TARGET.sub(" ", _LIST_MARKER.sub("", line))):
-                found.setdefault(figure, []).append(number)
-        return {figure: tuple(lines) for figure, lines in found.items()}
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A 0-based [start, end) range of body lines as file lines [first, last + 1)."""
+        return self.first + start, self.first + end
+
+
+def figure_lines(text: str, span: tuple[int, int]) -> dict[str, tuple[int, ...]]:
+    """Figure -> the file lines (within `span`, file lines [first, end)) where it is written, outside code and
+    headings. Only P6 asks, and only when a section's figures differ."""
+    lines = text.split("\n")[span[0] - 1 : span[1] - 1]
+    found: dict[str, list[int]] = {}
+    for number, line in outside_fences("\n".join(lines), span[0]):
+        if _ATX_HEADING.match(line):
+            continue
+        for figure in extract_figures(_LINK_TARGET.sub(" ", _LIST_MARKER.sub("", line))):
+            found.setdefault(figure, []).append(number)
+    return {figure: tuple(numbers) for figure, numbers in found.items()}

@@ -12,6 +12,7 @@ from parity.lock import PairState
 from parity.policy import Policy
 
 STATUS_PAGE = "translation-status.md"
+CHECKS_MARKER = "<!-- parity:checks -->"  # on the status page, replaced by the list of the checks the build runs
 # The status page's words for a site whose policy names no status-labels file (English).
 DEFAULT_LABELS: Mapping[str, Any] = {
     "page": "Page", "state": "State", "locked": "Last locked", "in-step": "in step",
@@ -73,3 +74,12 @@ def status_table(result: CheckResult, lang: str, page_rel: str = STATUS_PAGE) ->
         locked = pair.lock.locked or labels["never"]
         lines.append(f"| {page} | {state_label(pair, result.languages, lang, result.policy)} | {locked} |")
     return "\n".join(lines) + "\n"
+
+
+def checks_list(result: CheckResult, lang: str) -> str:
+    """What the build checks, one item per rule it runs, in `lang`: the `checks` words of data/status-labels.yml
+    (a test keeps them in step with the rule list), or the rule's own one-line summary."""
+    from parity.registry import RULES
+
+    words = labels_for(result.policy, lang).get("checks") or {}
+    return "".join(f"- {words.get(rule_id) or RULES[rule_id].summary}\n" for rule_id in result.rules)

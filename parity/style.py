@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from parity.findings import Finding, Location
 from parity.language import is_chinese
 from parity.page import Page, counterpart_labels
 from parity.registry import declare
+from parity.rule_language import untranslated_copy
 from parity.run import Run
 from parity.source import outside_fences
 from parity.termdata import Terminology
@@ -43,6 +44,7 @@ STYLE = declare(
     "own spelling: add it to data/terms.yml's exemptions with the reason.",
 )
 RULE = STYLE.id
+LINT_CHUNK_LINES = 2000  # well below where AutoCorrect's parser gives up (see _lint)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _SPELLING_SKIP = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>|\{[^}]*\}|https?://\S+|^\s*\[\^?[^\]]*\]:\s*\S+")
@@ -71,6 +73,21 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+def _lint(lines: list[str]) -> Iterator[tuple[int, Any]]:
+    """AutoCorrect's problems, (line offset, problem), linting at most LINT_CHUNK_LINES lines at a time.
+
+    AutoCorrect parses Markdown with pest under a call limit: one parse of a page of some 8,000 lines fails with
+    "call limit reached" (a ValueError), which crashed the check of a huge page (and `mkdocs serve` with it). The
+    page is cut at blank lines, which end every Markdown block the lint cares about."""
+    start = 0
+    while start < len(lines):
+        end = min(start + LINT_CHUNK_LINES, len(lines))
+        while end < len(lines) and lines[end - 1].strip():
+            end += 1  # to the end of the paragraph, table or list
+        yield from ((start, problem) for problem in autocorrect_py.lint_for("\n".join(lines[start:end]), "md").lines)
+        start = end
+
+
 def check_chinese_typography(display: str, rel: str, text: str, terminology: Terminology | None) -> list[Finding]:
     """AutoCorrect's lint of a Chinese page; table rows are judged cell by cell, and only cells with Chinese."""
     exempt = [e.text for e in terminology.exemptions_for(RULE, rel) if e.text] if terminology else []
@@ -81,14 +98,13 @@ def check_chinese_typography(display: str, rel: str, text: str, terminology: Ter
     # their numbers.
     kept = dict(outside_fences(text))
     lines = [kept[number].strip() if number in kept else "" for number in range(1, text.count("\n") + 2)]
-    result = autocorrect_py.lint_for("\n".join(lines), "md")
-    for problem in result.lines:
+    for first, problem in _lint(lines):
         old_lines = problem.old.split("\n")
         new_lines = problem.new.split("\n")
         for offset, (old, new) in enumerate(zip(old_lines, new_lines)):
             if old == new:
                 continue
-            number = problem.line + offset
+            number = first + problem.line + offset
             source = lines[number - 1] if 0 < number <= len(lines) else old
             changes: list[tuple[str, str]] = []
             if source.lstrip().startswith("|"):
@@ -232,6 +248,8 @@ def check_nav_translations(config_file: Path, raw: Mapping[str, Any], default: s
 @STYLE.page
 def check_page_style(page: Page, other: Page | None, run: Run) -> list[Finding]:
     """Typography (Chinese) or spelling (English), description length and admonition titles of one page."""
+    if untranslated_copy(page, other, run):
+        return []  # P7 reports an untranslated copy once, for the whole page
     terminology = run.terminology
     findings: list[Finding] = []
     if is_chinese(page.lang):

@@ -253,6 +253,7 @@ class TermMatcher:
     def __init__(self, terms: Sequence[Term], lang: str) -> None:
         self.lang = "zh" if is_chinese(lang) else "en"
         self._patterns: list[tuple[Term, re.Pattern[str]]] = []
+        self._anchors: list[tuple[str, ...]] = []
         for term in terms:
             if not term.key:
                 continue
@@ -265,7 +266,10 @@ class TermMatcher:
                 else:
                     pieces.append(escaped)
             if pieces:
+                # A word each form must contain (any letter case): a cheap substring test before the regex.
+                anchors = tuple({max(re.split(r"[\s\-]+", form), key=len) for form in forms})
                 self._patterns.append((term, re.compile("|".join(pieces), re.IGNORECASE)))
+                self._anchors.append(anchors)
         # One search for any form first: most units name no key term at all.
         self._any = re.compile("|".join(f"(?:{p.pattern})" for _, p in self._patterns), re.IGNORECASE) if self._patterns else None
 
@@ -273,22 +277,24 @@ class TermMatcher:
     def _normal(form: str) -> str:
         return " ".join(form.lower().replace("-", " ").split())
 
+    def matches(self, text: str) -> list[TermMatch]:
+        """Every use of a key term in `text`, in order; where matches overlap, the longest wins: "sales and
+        marketing director" is one term, not also "marketing director"."""
+        if self._any is None or not self._any.search(text):
+            return []
+        lowered = self._normal(text) if "-" in text else " ".join(text.lower().split())
+        candidates = [(term, m) for (term, pattern), anchors in zip(self._patterns, self._anchors)
+                      if any(anchor in lowered for anchor in anchors) for m in pattern.finditer(text)]
+        candidates.sort(key=lambda tm: (-(tm[1].end() - tm[1].start()), tm[1].start()))
+        taken: list[tuple[int, int, TermMatch]] = []
+        for term, m in candidates:
+            if not any(m.start() < end and start < m.end() for start, end, _ in taken):
+                taken.append((m.start(), m.end(), TermMatch(term, m.group())))
+        return [match for _, _, match in sorted(taken, key=lambda entry: entry[0])]
+
     def find(self, text: str) -> dict[str, TermMatch]:
         """Term name -> the first match of that term in `text`."""
         found: dict[str, TermMatch] = {}
-        if self._any is None or not self._any.search(text):
-            return found
-        # The longest match wins: "sales and marketing director" is one term, not also "marketing director".
-        matches = [(term, m) for term, pattern in self._patterns for m in pattern.finditer(text)]
-        matches.sort(key=lambda tm: (-(tm[1].end() - tm[1].start()), tm[1].start()))
-        taken: list[tuple[int, int]] = []
-        first: dict[str, tuple[int, TermMatch]] = {}
-        for term, m in matches:
-            if any(m.start() < end and start < m.end() for start, end in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if term.name not in first or m.start() < first[term.name][0]:
-                first[term.name] = (m.start(), TermMatch(term, m.group()))
-        for name, (_, match) in sorted(first.items(), key=lambda item: item[1][0]):
-            found[name] = match
+        for match in self.matches(text):
+            found.setdefault(match.term.name, match)
         return found
