@@ -137,8 +137,9 @@ class SiteConfig:
         link = self.language(lang).link if lang != self.reference else ""
         if not link or link == "/":
             link = "" if lang == self.reference else f"/{lang}/"
-        if link and target.startswith(link):
-            return "/" + target[len(link):]
+        root = link.rstrip("/")  # /zh/, also as /zh or /zh#top once normalised
+        if root and (target.startswith(root + "/") or target == root or target.startswith(root + "#")):
+            return "/" + target[len(root):].lstrip("/")
         return target
 
     def display(self, lang: str, rel: str) -> str:

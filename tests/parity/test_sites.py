@@ -319,3 +319,40 @@ def test_every_chinese_variant_gets_sub_words_and_a_lunr_language_that_exists():
     assert parts["pt-BR"]["config"]["lang"] == ["pt"]
     assert "title_subwords" in parts["zh-Hant"]["docs"][0]
     assert "title_subwords" not in parts["pt-BR"]["docs"][0]
+
+
+# --- what a translation may write differently and still say the same -------------------------------------------
+
+
+def test_links_compare_as_both_languages_share_them(copy_fixture):
+    config = copy_fixture("three-languages")
+    docs = config.parent / "docs"
+    # toc's ids of headings without an explicit id differ by language (#notes, #_2); /zh/ is zh's own root.
+    edit(docs / "en" / "guide.md", "Review the plan.", "Review the plan; see [notes](#notes) and [home](/).\n\n## Notes\n\nNone.")
+    edit(docs / "zh" / "guide.md", "审阅计划。", "审阅计划；见[备注](#_2)与[首页](/zh/)。\n\n## 备注\n\n无。")
+    edit(docs / "zh-Hant" / "guide.md", "審閱計劃。", "審閱計劃；見[備註](#_2)與[首頁](/zh-Hant/)。\n\n## 備註\n\n無。")
+    findings = check_site(load_site_config(config, use_cache=False)).findings
+    assert [f.render() for f in findings if f.rule == "P5-links"] == []
+    edit(docs / "zh-Hant" / "guide.md", "(#_2)", "(#_1)")  # now the H1's id: another heading than the reference's
+    findings = check_site(load_site_config(config, use_cache=False)).findings
+    assert [f.where.file for f in findings if f.rule == "P5-links"] == ["zh-Hant/guide.md"]
+
+
+def test_a_small_number_in_words_on_one_side_is_the_same_figure(copy_fixture):
+    config = copy_fixture("three-languages")
+    docs = config.parent / "docs"
+    edit(docs / "zh-Hant" / "index.md", "說明兩個步驟", "說明 2 個步驟")  # en: "the two steps"
+    assert [f.render() for f in check_site(load_site_config(config, use_cache=False)).findings if f.rule == "P6-figures"] == []
+    edit(docs / "zh-Hant" / "index.md", "說明 2 個步驟", "說明 3 個步驟")
+    messages = [f.render() for f in check_site(load_site_config(config, use_cache=False)).findings if f.rule == "P6-figures"]
+    assert len(messages) == 1 and "3 appears 1× here and 0× in en/index.md" in messages[0], messages
+
+
+def test_suffix_messages_name_the_real_files(copy_fixture):
+    config = copy_fixture("suffix")
+    (config.parent / "docs" / "guide" / "setup.zh.md").unlink()
+    findings = [f.render() for f in check_site(load_site_config(config, use_cache=False)).findings if f.rule == "P1-pages"]
+    assert findings == [
+        "guide/setup.en.md: has no 中文 counterpart; create guide/setup.zh.md with the same structure (a missing "
+        "translation is never filled in silently) [P1-pages]"
+    ], findings
