@@ -28,7 +28,10 @@ _URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)\S+", re.IGNORECASE)
 _SPARED = re.compile(  # glosses, book titles and quotations: English kept on purpose
     r"\([^()\n]{0,100}\)|（[^（）\n]{0,100}）|《[^《》\n]{0,100}》|“[^”\n]{0,100}”|「[^」\n]{0,100}」|\"[^\"\n]{0,100}\""
 )
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[ \t]+[A-Za-z][A-Za-z'’\-]*)*")
+# Words, not pieces of identifiers: u16be, up_mbps and network_is_constrained hold no English word.
+_LATIN_RUN = re.compile(
+    r"(?<![A-Za-z0-9_.])[A-Za-z][A-Za-z'’\-]*(?![A-Za-z0-9_])(?:[ \t]+[A-Za-z][A-Za-z'’\-]*(?![A-Za-z0-9_]))*"
+)
 _WORD = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{2,}")
@@ -41,8 +44,13 @@ def english_leftovers(text: str) -> list[str]:
     text = _SPARED.sub("、", _URL.sub("、", text))
     found: list[str] = []
     for line in text.split("\n"):
+        if not _HAN.search(line):
+            continue  # no Chinese around it (a heading of field names, "up, down"): not left in Chinese prose
         for match in _LATIN_RUN.finditer(line):
             words = _WORD.findall(match.group())
+            named = [word for word in words if word not in COMMON_WORDS]
+            if named and all(word[0].isupper() for word in named):
+                continue  # a name: DNS over HTTPS, Attack of the Clones, by Ljzd-PRO
             if any(word in COMMON_WORDS for word in words) and any(word.islower() and len(word) > 1 for word in words):
                 found.append(" ".join(match.group().split()))
     return found
@@ -62,8 +70,8 @@ def copied_share(texts: Iterable[str], other_texts: Iterable[str], lang: str, ot
     others = {text for text in other_texts if len(text) >= _MIN_UNIT_CHARS}
     considered = identical = foreign = 0
     for text in texts:
-        if len(text) < _MIN_UNIT_CHARS:
-            continue
+        if len(text) < _MIN_UNIT_CHARS or len(text.split()) < 2:
+            continue  # one token (override_address, Chromium/Cronet) reads the same in every language
         considered += 1
         identical += text in others
         foreign += _foreign(text, lang, other_lang)

@@ -53,6 +53,8 @@ def check_language(page: Page, other: Page | None, run: Run) -> list[Finding]:
     """Runs of the other language, one finding each, in the section the default language's page names; or, for
     an untranslated copy of the counterpart, one finding for the page."""
     findings: list[Finding] = []
+    if other is None and page.lang == run.default:
+        return []  # a page only the reference language has (an English-only changelog) pairs with nothing; P1 says so
     counterpart = other.display if other else "the other language"
     copy = untranslated_copy(page, other, run)
     if copy is not None and other is not None:
