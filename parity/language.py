@@ -208,7 +208,8 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
     # An article or "per" is how English often says the 1 a Chinese or Japanese sentence writes (1 秒あたり: per
     # second; 1 个文件: a file); "hexadecimal" is base 16 (16 进制).
     | {"a": 1, "an": 1, "per": 1, "each": 1, "single": 1, "once": 1, "both": 2, "twice": 2, "double": 2, "triple": 3, "dozen": 12,
-       "hexadecimal": 16},
+       "hexadecimal": 16,
+       "non-negative": 0, "nonnegative": 0},  # "0 以上", "0 or more"
     "fr": {word: value for value, word in enumerate(
         "zéro un deux trois quatre cinq six sept huit neuf dix onze douze".split())} | {"une": 1},
     "de": {word: value for value, word in enumerate(
@@ -222,7 +223,8 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
 _HAN_NUMERALS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                  "八": 8, "九": 9, "十": 10}
 _HAN_NUMBER_LOCALES = ("zh", "ja")  # ko writes 둘, 셋 (not listed: Hangul numerals are not handled)
-_LATIN_WORD = re.compile(r"[^\W\d_]+")
+_LATIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # with its hyphenated compounds: non-negative
+_SIMPLE_WORD = re.compile(r"[^\W\d_]+")
 
 
 def number_words(text: str, value: int, lang: str) -> int:
@@ -234,4 +236,6 @@ def number_words(text: str, value: int, lang: str) -> int:
     words = _NUMBER_WORDS.get(language)
     if not words:
         return 0
-    return sum(1 for word in _LATIN_WORD.findall(text.lower()) if words.get(word) == value)
+    lowered = text.lower()  # "five-second" counts its five; "non-negative" counts as a whole
+    compounds = [word for word in _LATIN_WORD.findall(lowered) if "-" in word]
+    return sum(1 for word in _SIMPLE_WORD.findall(lowered) + compounds if words.get(word) == value)
