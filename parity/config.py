@@ -10,7 +10,6 @@ plugin, one language), a warning when the check can go on without it (an extensi
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,32 +17,17 @@ from typing import Any
 
 # The YAML reader and the extensions are modules of their own; callers keep importing their names from here.
 from parity.extensions import MKDOCS_BUILTIN_EXTENSIONS, heading_id_maker, split_extensions, usable_extensions  # noqa: F401
+from parity.i18n import FOLDER, LOCALE, SUFFIX, LanguageConfig, i18n_options, read_languages  # noqa: F401
 from parity.site_yaml import ConfigError, _TolerantLoader, read_yaml  # noqa: F401
 
 LOCK_FILE_NAME = "parity.lock.json"
 CACHE_DIR_NAME = ".parity-cache"
-FOLDER, SUFFIX = "folder", "suffix"
-# mkdocs-static-i18n's default layout when `docs_structure` is not set (its config.py: Choice(..., default="suffix")).
-DEFAULT_DOCS_STRUCTURE = SUFFIX
-# A locale as mkdocs-static-i18n accepts it (its config.py RE_LOCALE): en, zh-Hant, zh-TW, zh-Hant-TW, pt_BR.
-LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
-# Plugins that translate a site some other way; the checker reads only mkdocs-static-i18n's configuration.
-OTHER_I18N_PLUGINS = ("mdpo", "i18n-po", "polyglot", "translations", "multilang", "ultralang")
-
-
-@dataclass(frozen=True)
-class LanguageConfig:
-    """One language of the i18n plugin, as mkdocs.yml declares it."""
-
-    locale: str  # "en", "zh-Hant", "pt-BR"; also its folder (folder layout) or file suffix (suffix layout)
-    name: str  # the language switcher's label
-    default: bool = False
-    build: bool = True
-    link: str = ""  # where its pages are served: "/" for the default language, "/<locale>/" for the others
-    site_name: str | None = None
-    site_description: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)  # the language's own `extra:` (merged per build)
-    nav_translations: Mapping[str, str] = field(default_factory=dict)
+# MkDocs 1.6's defaults for `validation:` (mkdocs/config/defaults.py): only these kinds fail a strict build.
+MKDOCS_VALIDATION_DEFAULTS = {
+    ("nav", "omitted_files"): "info", ("nav", "not_found"): "warn", ("nav", "absolute_links"): "info",
+    ("links", "not_found"): "warn", ("links", "anchors"): "info", ("links", "absolute_links"): "info",
+    ("links", "unrecognized_links"): "info",
+}
 
 
 @dataclass(frozen=True)
@@ -67,6 +51,7 @@ class SiteConfig:
     warnings: tuple[str, ...] = ()  # what the check goes on without, one line each (an extension not installed)
     exclude_docs: str | None = None  # MkDocs' `exclude_docs` (gitignore patterns): files that are not pages
     fallback_to_default: bool = False  # the i18n plugin serves the default language's page where a translation lacks one
+    validation: Mapping[str, Any] | None = None  # mkdocs.yml's `validation:` (None: every kind is a warning)
 
     def language_name(self, lang: str) -> str:
         return self.language_names.get(lang, lang)
@@ -130,6 +115,19 @@ class SiteConfig:
             return next((lang for lang in self.languages if lang.lower() == locale.lower()), locale), name
         first, _, rest = rel.partition("/")
         return (first, rest) if first in self.languages and rest else None
+
+    def validation_level(self, kind: str, name: str) -> str:
+        """What MkDocs 1.6 does with a kind of link problem here: "warn" (a strict build fails), "info" or "ignore".
+
+        `kind` is "nav" or "links"; `name` e.g. "omitted_files". A flat `validation: omitted_files: warn` applies
+        to both kinds, as in MkDocs. Without a `validation:` read (the build hook), everything is a warning."""
+        if self.validation is None:
+            return "warn"
+        nested = self.validation.get(kind)
+        for source in (nested if isinstance(nested, Mapping) else {}, self.validation):
+            if name in source and not isinstance(source[name], Mapping):
+                return str(source[name])
+        return MKDOCS_VALIDATION_DEFAULTS.get((kind, name), "warn")
 
     def unlocalised(self, lang: str, target: str) -> str:
         """A link target as the reference language writes it: on a page in `lang`, an absolute link into that
@@ -225,94 +223,6 @@ def nav_pages(nav: Any) -> tuple[str, ...] | None:
     return tuple(found)
 
 
-def _plugin_entries(plugins: Any) -> list[tuple[str, Mapping[str, Any]]]:
-    """mkdocs.yml's `plugins` (a list of names or one-key mappings, or a mapping) as (name, options) pairs."""
-    if isinstance(plugins, Mapping):
-        items = list(plugins.items())
-    elif isinstance(plugins, list):
-        items = []
-        for entry in plugins:
-            if isinstance(entry, str):
-                items.append((entry, {}))
-            elif isinstance(entry, Mapping):
-                items += list(entry.items())
-    else:
-        items = []
-    return [(str(name), options if isinstance(options, Mapping) else {}) for name, options in items]
-
-
-def i18n_options(plugins: Any) -> Mapping[str, Any]:
-    """The i18n plugin's options as written (empty when it is not configured)."""
-    return next((options for name, options in _plugin_entries(plugins) if name == "i18n"), {})
-
-
-def read_languages(plugins: Any, where: str = "mkdocs.yml") -> tuple[str, tuple[LanguageConfig, ...]]:
-    """The i18n plugin's layout and languages (the default first), or one ConfigError line saying what is missing.
-
-    Reads mkdocs-static-i18n 1.x (`languages:` a list of entries with `locale`) and 0.x (`default_language:` and
-    `languages:` a mapping of locale to name, always the suffix layout)."""
-    entries = _plugin_entries(plugins)
-    names = [name for name, _ in entries]
-    options = next((options for name, options in entries if name == "i18n"), None)
-    if options is None:
-        others = [name for name in names if name in OTHER_I18N_PLUGINS or "i18n" in name or "lang" in name]
-        if others:
-            raise ConfigError(
-                f"{where}: translations come from the `{others[0]}` plugin; the parity checker reads only "
-                f"mkdocs-static-i18n's configuration (plugins: - i18n: languages: ...)"
-            )
-        raise ConfigError(
-            f"{where}: the i18n plugin (mkdocs-static-i18n) is not configured, so there are no language pairs to check"
-        )
-    if options.get("enabled") is False:
-        raise ConfigError(f"{where}: the i18n plugin is disabled (enabled: false), so there are no language pairs to check")
-    structure = str(options.get("docs_structure") or DEFAULT_DOCS_STRUCTURE)
-    if structure not in (FOLDER, SUFFIX):
-        raise ConfigError(f"{where}: i18n docs_structure is `{structure}`; mkdocs-static-i18n knows `folder` and `suffix`")
-    raw_languages = options.get("languages") or []
-    languages: list[LanguageConfig] = []
-    if isinstance(raw_languages, Mapping):  # 0.x: {en: English, fr: Français} + default_language
-        default = str(options.get("default_language") or "")
-        for locale, value in raw_languages.items():
-            name = value.get("name") if isinstance(value, Mapping) else value
-            languages.append(LanguageConfig(str(locale), str(name or locale), default=str(locale) == default))
-        if default and default not in raw_languages:
-            languages.insert(0, LanguageConfig(default, default, default=True))
-        structure = SUFFIX
-    else:
-        for entry in raw_languages:
-            if not isinstance(entry, Mapping) or not entry.get("locale") or str(entry["locale"]) == "null":
-                continue  # "null" is a switcher-only link, not a language with pages
-            locale = str(entry["locale"])
-            default = bool(entry.get("default"))
-            languages.append(
-                LanguageConfig(
-                    locale=locale,
-                    name=str(entry.get("name") or locale),
-                    default=default,
-                    build=entry.get("build") is not False,
-                    link=str(entry.get("link") or ("/" if default else f"/{locale}/")),
-                    site_name=entry.get("site_name"),
-                    site_description=entry.get("site_description"),
-                    extra=dict(entry.get("extra") or {}),
-                    nav_translations={str(k): str(v) for k, v in (entry.get("nav_translations") or {}).items()},
-                )
-            )
-    defaults = [language for language in languages if language.default]
-    if len(defaults) != 1:
-        found = "none" if not defaults else ", ".join(language.locale for language in defaults)
-        raise ConfigError(f"{where}: the i18n plugin needs exactly one language with `default: true` (found {found})")
-    ordered = defaults + [language for language in languages if not language.default]
-    if len(ordered) < 2:
-        raise ConfigError(
-            f"{where}: the i18n plugin declares only `{ordered[0].locale}`; parity needs at least two languages"
-        )
-    bad = [language.locale for language in ordered if not LOCALE.match(language.locale)]
-    if bad:
-        raise ConfigError(f"{where}: `{bad[0]}` is not a locale mkdocs-static-i18n accepts (en, zh-Hant, zh-TW, pt_BR)")
-    return structure, tuple(ordered)
-
-
 def load_site_config(config_file: Path, *, use_cache: bool = True) -> SiteConfig:
     """Read mkdocs.yml (tolerating MkDocs' YAML tags) into a `SiteConfig`."""
     raw = read_yaml(config_file)
@@ -343,4 +253,5 @@ def load_site_config(config_file: Path, *, use_cache: bool = True) -> SiteConfig
         warnings=tuple(warnings),
         exclude_docs=str(raw["exclude_docs"]) if raw.get("exclude_docs") else None,
         fallback_to_default=i18n_options(raw.get("plugins")).get("fallback_to_default", True) is not False,
+        validation=dict(raw.get("validation") or {}),
     )

@@ -28,9 +28,9 @@ _URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)\S+", re.IGNORECASE)
 _SPARED = re.compile(  # glosses, book titles and quotations: English kept on purpose
     r"\([^()\n]{0,100}\)|（[^（）\n]{0,100}）|《[^《》\n]{0,100}》|“[^”\n]{0,100}”|「[^」\n]{0,100}」|\"[^\"\n]{0,100}\""
 )
-# Words, not pieces of identifiers: u16be, up_mbps and network_is_constrained hold no English word.
+# Words, not pieces of identifiers or options: u16be, up_mbps, network_is_constrained, any/all hold no English word.
 _LATIN_RUN = re.compile(
-    r"(?<![A-Za-z0-9_.])[A-Za-z][A-Za-z'’\-]*(?![A-Za-z0-9_])(?:[ \t]+[A-Za-z][A-Za-z'’\-]*(?![A-Za-z0-9_]))*"
+    r"(?<![A-Za-z0-9_./])[A-Za-z][A-Za-z'’\-]*(?![A-Za-z0-9_/])(?:[ \t]+[A-Za-z][A-Za-z'’\-]*(?![A-Za-z0-9_/]))*"
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -7,6 +7,7 @@ Messages lead with the non-default language's page, e.g.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from collections import Counter
 from collections.abc import Iterable
@@ -143,6 +144,19 @@ def _linked_page(run: Run, lang: str, path: str) -> Page | None:
     return None
 
 
+def _without_language(url: str, languages: tuple[str, ...]) -> str:
+    """An external URL with the reader's language taken out, so that a translation's link to the same page in its
+    own language is the reference's link: hysteria.network/zh/docs/x and hysteria.network/docs/x,
+    README-ru.md and README.md, ?lang=ru and no query. Only the site's own languages (and their zh-cn, zh_TW forms)."""
+    codes = "|".join(sorted({re.escape(code.lower().replace("_", "-")) for code in languages}
+                            | {re.escape(code.lower().split("-")[0]) for code in languages}, key=len, reverse=True))
+    code = rf"(?:{codes})(?:[-_][a-z]{{2,4}})?"
+    url = re.sub(rf"/{code}(?=/|$)", "", url, flags=re.IGNORECASE)  # a path segment: /zh/, /zh-cn/, /ru
+    url = re.sub(rf"[-_.]{code}(?=\.[a-z0-9]+(?:$|[?#]))", "", url, flags=re.IGNORECASE)  # README-ru.md
+    url = re.sub(rf"([?&])(?:lang|hl|locale)={code}(?=&|#|$)", r"\1", url, flags=re.IGNORECASE)
+    return url.replace("?&", "?").rstrip("?&")
+
+
 def _heading_ids(page: Page) -> list[str]:
     """The id of each heading below H1, in order: its explicit id, or the one toc gave it (the last anchors)."""
     missing = [heading for heading in page.headings if heading.id is None]
@@ -159,7 +173,7 @@ def _comparable(run: Run, page: Page, target: str) -> str:
     target = run.site.unlocalised(page.lang, target)
     path, _, anchor = target.partition("#")
     if ":" in path:
-        return target
+        return _without_language(target, run.site.languages)
     linked_rel = path
     if path and not path.startswith("/"):  # docs-relative, as parity.page.resolve_link made it
         if path.endswith(".md"):  # a page is its URL: guide/index.md is /guide

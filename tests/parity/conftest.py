@@ -41,6 +41,9 @@ plugins:
           build: true
 hooks:
   - {hook}
+# As the handbook's mkdocs.yml: a page outside nav fails the strict build (MkDocs' default only logs it).
+validation:
+  omitted_files: warn
 """
 
 EN_DUTIES = """\
