@@ -38,6 +38,13 @@ def untranslated_copy(page: Page, other: Page | None, run: Run) -> tuple[int, in
     is not in the default language."""
     if other is None:
         return None
+    key = ("untranslated", page.display, other.display)
+    if key not in run.memo:
+        run.memo[key] = _untranslated_copy(page, other, run)
+    return run.memo[key]  # type: ignore[return-value]
+
+
+def _untranslated_copy(page: Page, other: Page, run: Run) -> tuple[int, int] | None:
     identical, foreign, considered = _shares(page, other, run)
     if considered < 3 or max(identical, foreign) < COPY_SHARE:
         return None
