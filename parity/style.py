@@ -73,18 +73,30 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
-def _lint(lines: list[str]) -> Iterator[tuple[int, Any]]:
+def _lint(lines: list[str], first: int = 0) -> Iterator[tuple[int, Any]]:
     """AutoCorrect's problems, (line offset, problem), linting at most LINT_CHUNK_LINES lines at a time.
 
     AutoCorrect parses Markdown with pest under a call limit: one parse of a page of some 8,000 lines fails with
     "call limit reached" (a ValueError), which crashed the check of a huge page (and `mkdocs serve` with it). The
-    page is cut at blank lines, which end every Markdown block the lint cares about."""
+    page is cut at blank lines, which end every Markdown block the lint cares about; a part that still fails (a
+    table of thousands of rows) is cut in halves."""
     start = 0
     while start < len(lines):
         end = min(start + LINT_CHUNK_LINES, len(lines))
-        while end < len(lines) and lines[end - 1].strip():
+        while end < min(len(lines), start + 2 * LINT_CHUNK_LINES) and lines[end - 1].strip():
             end += 1  # to the end of the paragraph, table or list
-        yield from ((start, problem) for problem in autocorrect_py.lint_for("\n".join(lines[start:end]), "md").lines)
+        try:
+            problems = autocorrect_py.lint_for("\n".join(lines[start:end]), "md").lines
+        except ValueError:
+            if end - start == 1:
+                problems = []  # one line AutoCorrect cannot read: nothing to say about it
+            else:
+                middle = (end - start) // 2
+                yield from _lint(lines[start:start + middle], first + start)
+                yield from _lint(lines[start + middle:end], first + start + middle)
+                start = end
+                continue
+        yield from ((first + start, problem) for problem in problems)
         start = end
 
 

@@ -402,3 +402,12 @@ def test_p11_a_huge_chinese_page_is_linted_without_crashing(meaning_site):
     messages = meaning_site.findings("P11-style")
     assert len(messages) == 1, messages[:3]
     assert messages[0].startswith("zh/team.md:12010: Chinese typography: “共有6年。” should be “共有 6 年。”")
+
+
+def test_p11_a_part_autocorrect_cannot_parse_is_cut_in_halves(monkeypatch):
+    from parity import style
+
+    monkeypatch.setattr(style, "LINT_CHUNK_LINES", 100_000)  # one part of 9,001 lines: past AutoCorrect's limit
+    lines = ["首席营销官负责营销工作。"] * 9000 + ["共有6年。"]
+    found = [(first + problem.line, problem.new) for first, problem in style._lint(lines)]
+    assert found == [(9001, "共有 6 年。")]
