@@ -76,10 +76,11 @@ def _cells(line: str) -> list[str]:
 def _lint(lines: list[str], first: int = 0) -> Iterator[tuple[int, Any]]:
     """AutoCorrect's problems, (line offset, problem), linting at most LINT_CHUNK_LINES lines at a time.
 
-    AutoCorrect parses Markdown with pest under a call limit: one parse of a page of some 8,000 lines fails with
-    "call limit reached" (a ValueError), which crashed the check of a huge page (and `mkdocs serve` with it). The
-    page is cut at blank lines, which end every Markdown block the lint cares about; a part that still fails (a
-    table of thousands of rows) is cut in halves."""
+    AutoCorrect parses Markdown with pest under a call limit: a parse of a page of some 8,000-10,000 lines fails
+    with "call limit reached" (a ValueError), at a size that depends on the text and, in one process, on what was
+    parsed before (the same 10,000 lines passed once, then failed on every later call: a long-running `mkdocs
+    serve` rebuilding a huge page). That crashed the check. The page is cut at blank lines, which end every
+    Markdown block the lint cares about; a part that still fails is cut in halves."""
     start = 0
     while start < len(lines):
         end = min(start + LINT_CHUNK_LINES, len(lines))
