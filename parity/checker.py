@@ -177,7 +177,7 @@ class _CachedChecks:
         self.run, self.cache, self.keys, self.data_key = run, cache, keys, data_key
 
     def __call__(self, rule: Rule, check: Check, *pages: Page | None) -> list[Finding]:
-        key = ":".join(["findings", rule.id, check.__qualname__, self.data_key]
+        key = ":".join(["findings", rule.id, f"{check.__module__}.{check.__qualname__}", self.data_key]
                        + [self.keys[(page.lang, page.rel)] if page else "-" for page in pages])
         findings = self.cache.get(key)
         if findings is None:
