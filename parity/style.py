@@ -151,13 +151,12 @@ def check_spelling(display: str, rel: str, text: str, terminology: Terminology |
     for phrase in exempt:  # an exempt phrase may be wrapped over two lines
         pattern = re.escape(phrase).replace(r"\ ", r"\s+")
         joined = re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group()), joined, flags=re.IGNORECASE)
-    for (number, _), cleaned in zip(numbered, joined.split("\n")):
-        if not _LATIN_LETTER.search(cleaned):
-            continue
-        fixes = []
-        for replacement in eng.TextFixer(content=cleaned).replacements:
-            if replacement.word_from != replacement.word_to:
-                fixes.append(f"“{replacement.word_from}” → “{replacement.word_to}”")
+    by_row: dict[int, list[str]] = {}  # one pass of eng over the page; its rows are the lines of `joined`
+    for replacement in eng.TextFixer(content=joined).replacements:
+        if replacement.word_from != replacement.word_to:
+            by_row.setdefault(replacement.row, []).append(f"“{replacement.word_from}” → “{replacement.word_to}”")
+    for row, fixes in sorted(by_row.items()):
+        number = numbered[row][0]
         if fixes:
             findings.append(
                 Finding(
