@@ -10,7 +10,8 @@ from parity.registry import declare
 from parity.run import Run
 
 LANGUAGE = declare(
-    "P7-language", "no untranslated prose of the other language",
+    "P7-language", "no untranslated prose of the other language, no English words left in Chinese prose; an "
+    "untranslated copy of a page is one finding",
     how_to="Translate the text, or reduce it to a short gloss in parentheses.",
     hints={
         "translate-english": "translate it (as {other} says it), or keep only a short gloss in parentheses",
