@@ -146,9 +146,11 @@ def render_pages(site: SiteConfig, policy: Policy, jobs: Sequence[tuple[str, str
                                  initializer=_init_worker,
                                  initargs=(site.extensions, site.extension_configs, policy.bilingual_tables)) as pool:
             fresh = list(pool.map(_render_in_worker, todo, chunksize=max(1, len(todo) // (workers * 8))))
-    else:
+    elif todo:  # loading the Markdown extensions is worth it only when there is a page to render
         renderer = Renderer(site.extensions, site.extension_configs, policy.bilingual_tables)
         fresh = [renderer.page(load_document(Path("."), lang, rel, raw)) for lang, rel, raw in todo]
+    else:
+        fresh = []
     for (lang, rel, raw), page in zip(todo, fresh):
         result[(lang, rel)] = page
         cache.put("page:" + page_key(lang, rel, raw), page)
