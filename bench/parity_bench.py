@@ -172,10 +172,21 @@ def lock_all(root: Path) -> None:
     )
 
 
-def timed_check(root: Path) -> tuple[float, int]:
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and of its finished children (the render pool)."""
+    return sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+               for field in ("ru_utime", "ru_stime"))
+
+
+CPU: dict[str, float] = {}  # "render" / "cold" -> CPU seconds of the last such run
+
+
+def timed_check(root: Path, cpu_as: str | None = None) -> tuple[float, int]:
     site = load_site_config(root / "mkdocs.yml", use_cache=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     result = check_site(site)
+    if cpu_as:
+        CPU[cpu_as] = _cpu() - cpu
     return time.perf_counter() - started, len(result.findings)
 
 
@@ -184,10 +195,11 @@ def timed_render(root: Path) -> float:
     site = load_site_config(root / "mkdocs.yml", use_cache=False)
     converter = markdown.Markdown(extensions=list(site.extensions), extension_configs=dict(site.extension_configs))
     texts = [path.read_text(encoding="utf-8") for lang in site.languages for path in sorted(site.lang_dir(lang).rglob("*.md"))]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     for text in texts:
         converter.reset()
         converter.convert(text)
+    CPU["render"] = _cpu() - cpu
     return time.perf_counter() - started
 
 
@@ -202,13 +214,15 @@ def bench_check(sizes: list[int]) -> None:
             generate(root, pairs)
             lock_all(root)  # a check too; then start cold again
             shutil.rmtree(root / ".parity-cache")
-            cold, _ = timed_check(root)
+            cold, _ = timed_check(root, cpu_as="cold")
             warm = min(timed_check(root)[0] for _ in range(3))
             _, findings = timed_check(root)
             render = timed_render(root)
             rows.append((pairs, cold, warm))
             print(f"{pairs:>6} {render:>8.2f} {cold:>8.2f} {cold / render:>11.2f} {warm:>8.2f} "
                   f"{warm / pairs * 1000:>13.3f} {findings:>9}")
+            print(f"{'':>6} CPU seconds: render {CPU['render']:.2f}, cold check {CPU['cold']:.2f} (with its render "
+                  f"pool), ratio {CPU['cold'] / CPU['render']:.2f} (steadier than wall time on a shared machine)")
     if len(rows) > 1:
         base_pairs, base_cold, base_warm = rows[0]
         for pairs, cold, warm in rows[1:]:

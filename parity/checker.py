@@ -81,12 +81,12 @@ def _file_bytes(path: Path | None) -> bytes:
     return path.read_bytes() if path is not None and path.is_file() else b"-"
 
 
-def settings_fingerprint(site: SiteConfig) -> str:
+def settings_fingerprint(site: SiteConfig, policy: Policy | None = None) -> str:
     """What every cached page and finding depends on besides the pages: the checker's code, the Markdown
     libraries, the site's extensions and its policy files."""
     import pymdownx
 
-    policy = load_policy(site.data_dir)
+    policy = policy if policy is not None else load_policy(site.data_dir)
     parts = [code_fingerprint(), markdown.__version__, getattr(pymdownx, "__version__", "?"),
              _stable(list(site.extensions)), _stable(dict(site.extension_configs)), _stable(sorted(site.languages))]
     digest = hashlib.sha256("|".join(parts).encode())
@@ -145,9 +145,11 @@ def render_pages(site: SiteConfig, policy: Policy, jobs: Sequence[tuple[str, str
                                  initializer=_init_worker,
                                  initargs=(site.extensions, site.extension_configs, policy.bilingual_tables)) as pool:
             fresh = list(pool.map(_render_in_worker, todo, chunksize=max(1, len(todo) // (workers * 8))))
-    else:
+    elif todo:  # loading the Markdown extensions is worth it only when there is a page to render
         renderer = Renderer(site.extensions, site.extension_configs, policy.bilingual_tables)
         fresh = [renderer.page(load_document(Path("."), lang, rel, raw)) for lang, rel, raw in todo]
+    else:
+        fresh = []
     for (lang, rel, raw), page in zip(todo, fresh):
         result[(lang, rel)] = page
         cache.put("page:" + page_key(lang, rel, raw), page)
@@ -178,7 +180,7 @@ class _CachedChecks:
         self.run, self.cache, self.keys, self.data_key = run, cache, keys, data_key
 
     def __call__(self, rule: Rule, check: Check, *pages: Page | None) -> list[Finding]:
-        key = ":".join(["findings", rule.id, check.__qualname__, self.data_key]
+        key = ":".join(["findings", rule.id, f"{check.__module__}.{check.__qualname__}", self.data_key]
                        + [self.keys[(page.lang, page.rel)] if page else "-" for page in pages])
         findings = self.cache.get(key)
         if findings is None:
@@ -194,7 +196,7 @@ def check_pages(site: SiteConfig, pages: Mapping[str, Mapping[str, bytes]], lock
     all_rules()  # declares every rule, so the policy can name them
     policy = load_policy(site.data_dir, RULES)
     rules = enabled_rules(policy)
-    cache = Cache(site.cache_dir, settings_fingerprint(site))
+    cache = Cache(site.cache_dir, settings_fingerprint(site, policy))
     jobs = [(lang, rel, raw) for lang in languages for rel, raw in pages.get(lang, {}).items()]
     keys = {(lang, rel): page_key(lang, rel, raw) for lang, rel, raw in jobs}
     rendered = render_pages(site, policy, jobs, cache, workers)
@@ -238,7 +240,8 @@ def _glossary_name(terms_file: Path) -> str:
     import yaml
 
     try:
-        data = yaml.safe_load(terms_file.read_text(encoding="utf-8-sig")) if terms_file.is_file() else None
+        text = terms_file.read_text(encoding="utf-8-sig") if terms_file.is_file() else ""
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return "glossary.md"  # load_terminology reports the problem with its line
     return str(data.get("glossary") or "glossary.md") if isinstance(data, dict) else "glossary.md"

@@ -21,7 +21,7 @@ from parity.history import current_commit
 from parity.lock import LockEntry, LockError, PairState, pair_entries, read_lock, refreshed, write_lock
 from parity.registry import all_rules, describe, rule_table
 from parity.report import as_json, human
-from parity.stale import changed_sections, describe_changes, section_hashes
+from parity.stale import DIFF_COMMAND, LOCK_COMMAND, changed_sections, describe_changes, section_hashes
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -164,7 +164,7 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
     if reason is not None and not reason.strip():
         _fail("--reason needs a few words saying why the other side needs no change")
     if reason and not pages:
-        _fail("--reason applies to the pages you name: `uv run python -m parity lock PAGE --reason \"...\"`")
+        _fail(f"--reason applies to the pages you name: `{LOCK_COMMAND} PAGE --reason \"...\"`")
     site, entries, result = _checked(context)
     by_rel = {pair.rel: pair for pair in result.pairs}
     wanted = [_page_name(site, name) for name in pages] or sorted(by_rel)
@@ -214,8 +214,8 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
                 rel,
                 [
                     _one_sided(result, rel, entries.get(rel)) + ".",
-                    f"Update the other side (see `uv run python -m parity diff {rel}`), or, if the change needs no "
-                    f"translation, say why: `uv run python -m parity lock {rel} --reason \"typo fix\"`",
+                    f"Update the other side (see `{DIFF_COMMAND} {rel}`), or, if the change needs no "
+                    f"translation, say why: `{LOCK_COMMAND} {rel} --reason \"typo fix\"`",
                 ],
             ))
         else:

@@ -20,8 +20,6 @@ from parity.documents import EncodingProblem, FrontMatterProblem
 
 INTRO = "(introduction)"
 FOOTNOTES = "(footnotes)"
-BLOCK_KINDS = ("list", "table", "admonition", "code", "image", "footnote", "blockquote", "tabs", "deflist")
-UNIT_KINDS = ("heading", "cell", "item", "title", "prose")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|//)", re.IGNORECASE)
 
 
@@ -40,7 +38,7 @@ def resolve_link(rel: str, href: str) -> str:
 class Unit:
     """One comparable piece of text as a reader sees it, with its line in the Markdown source (None: not found)."""
 
-    kind: str  # one of UNIT_KINDS, or "run" for a run of the other language
+    kind: str  # heading, cell, item, title or prose; run or leftover for text of the other language (P7)
     text: str
     line: int | None
 
@@ -62,7 +60,7 @@ class Block:
     `signature` is what P4 compares: a list's kind and nesting, a table's rows × columns, an admonition's type, a
     tab set's tab count, a definition list's term count; 1 for the others (an image's is its src)."""
 
-    kind: str
+    kind: str  # list, table, admonition, code, image, footnote, blockquote, tabs or deflist
     signature: Any
     line: int | None
 

@@ -49,7 +49,11 @@ class Policy:
 
 def _read(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        try:  # libyaml when PyYAML has it; PyYAML's own parser words any problem
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe
+        except yaml.YAMLError:
+            return yaml.safe_load(text)
     except OSError as error:
         raise ConfigError(f"cannot read {path}: {error}") from error
     except yaml.MarkedYAMLError as error:

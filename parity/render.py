@@ -67,28 +67,33 @@ class _Walker:
         self.heading_line = heading_line  # index of a heading below H1 -> its source line
         self.h1: list[str] = []
         self.headings: list[Heading] = []
-        self.sections = [_Open(INTRO, INTRO, None)]
+        self.section = _Open(INTRO, INTRO, None)  # the section being walked: the last of `sections`
+        self.sections = [self.section]
         self.path: list[tuple[int, str]] = []
         self.mention = 0  # inside a link or emphasis, where English is named on purpose
 
-    @property
-    def section(self) -> _Open:
-        return self.sections[-1]
+    def open(self, section: _Open) -> None:
+        self.sections.append(section)
+        self.section = section
 
     def unit(self, kind: str, text: str) -> Unit:
         return Unit(kind, text, self.locator.find(text))
 
     def text(self, text: str, in_table: bool) -> None:
-        self.section.figures_text.append(text)
+        section = self.section
+        section.figures_text.append(text)
         if not (in_table and self.exempt_tables):
-            self.section.language_text.append(text)
+            section.language_text.append(text)
             if not self.mention:
-                self.section.prose_text.append(text)
+                section.prose_text.append(text)
 
     def gap(self) -> None:
-        self.section.figures_text.append("\n")
-        self.section.language_text.append("\n")
-        self.section.prose_text.append("\n")
+        section = self.section
+        if section.figures_text and section.figures_text[-1] == "\n":
+            return  # one break is enough between blocks
+        section.figures_text.append("\n")
+        section.language_text.append("\n")
+        section.prose_text.append("\n")
 
     def block(self, kind: str, signature: Any, line: int | None = None) -> list[Any]:
         entry = [kind, signature, line]
@@ -111,7 +116,7 @@ class _Walker:
             title = Unit("heading", unit_text(element), line if line is not None else self.locator.find(text))
             key = heading.id or f"#{len(self.headings)}"
             label = " › ".join(name for _, name in self.path)
-            self.sections.append(_Open(key, label, line, heading, len(self.headings) - 1, title))
+            self.open(_Open(key, label, line, heading, len(self.headings) - 1, title))
         self.gap()
         self.text(strip_heading_number(text), False)
         self.gap()
@@ -177,7 +182,7 @@ class _Walker:
         elif name == "div" and "tabbed-set" in classes:
             self.block("tabs", dom.tab_count(child))
         elif name == "div" and "footnote" in classes:
-            self.sections.append(_Open(FOOTNOTES, FOOTNOTES, None))
+            self.open(_Open(FOOTNOTES, FOOTNOTES, None))
         elif units and name == "p" and "admonition-title" in classes:
             self.section.titles.append(self.unit("title", unit_text(child)))
             inner_units = False

@@ -10,7 +10,8 @@ from parity.registry import declare
 from parity.run import Run
 
 LANGUAGE = declare(
-    "P7-language", "no untranslated prose of the other language",
+    "P7-language", "no untranslated prose of the other language, no English words left in Chinese prose; an "
+    "untranslated copy of a page is one finding",
     how_to="Translate the text, or reduce it to a short gloss in parentheses.",
     hints={
         "translate-english": "translate it (as {other} says it), or keep only a short gloss in parentheses",
@@ -38,6 +39,13 @@ def untranslated_copy(page: Page, other: Page | None, run: Run) -> tuple[int, in
     is not in the default language."""
     if other is None:
         return None
+    key = ("untranslated", page.display, other.display)
+    if key not in run.memo:
+        run.memo[key] = _untranslated_copy(page, other, run)
+    return run.memo[key]  # type: ignore[return-value]
+
+
+def _untranslated_copy(page: Page, other: Page, run: Run) -> tuple[int, int] | None:
     identical, foreign, considered = _shares(page, other, run)
     if considered < 3 or max(identical, foreign) < COPY_SHARE:
         return None

@@ -22,6 +22,7 @@ class Run:
     lock: Mapping[str, LockEntry] = field(default_factory=dict)
     terminology: Terminology | None = None
     _matchers: dict[str, TermMatcher] = field(default_factory=dict)
+    memo: dict[tuple[str, ...], object] = field(default_factory=dict)  # what one rule works out for others
 
     @property
     def default(self) -> str:

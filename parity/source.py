@@ -76,7 +76,7 @@ class Locator:
         self.cursor = 0
 
     def _search(self, text: str, start: int, end: int) -> int | None:
-        probe = plain(text)[:16]
+        probe = plain(text[:80])[:16]
         if not probe:
             return None
         for index in range(start, end):

@@ -12,15 +12,16 @@ from parity.registry import declare
 from parity.run import Run
 
 LOCK_COMMAND = "uv run python -m parity lock"
+DIFF_COMMAND = "uv run python -m parity diff"
 STALE = declare(
     "P9-stale", "every page pair confirmed in step in parity.lock.json; a side changed since then is named, with "
     "the sections to update",
-    how_to=f"See what changed with `uv run python -m parity diff PAGE`, bring the other side in step (or undo a "
+    how_to=f"See what changed with `{DIFF_COMMAND} PAGE`, bring the other side in step (or undo a "
     f"mistaken change), then run `{LOCK_COMMAND} PAGE`.",
     hints={
         "one-side-changed": "if the change is right, update {target} to match; if it was a mistake, undo it. See "
-        "what changed: `uv run python -m parity diff {page}`; then run `" + LOCK_COMMAND + " {page}`",
-        "both-changed": "check they still say the same thing (see `uv run python -m parity diff {page}`), then "
+        "what changed: `" + DIFF_COMMAND + " {page}`; then run `" + LOCK_COMMAND + " {page}`",
+        "both-changed": "check they still say the same thing (see `" + DIFF_COMMAND + " {page}`), then "
         "run `" + LOCK_COMMAND + " {page}`",
         "not-locked": "once {first} and {second} say the same thing, run `" + LOCK_COMMAND + " {page}`",
     },
@@ -36,7 +37,7 @@ def section_hashes(page: Page) -> dict[str, str]:
     return page.section_hashes()
 
 
-def _section_label(preferred: Page, fallback: Page, key: str) -> str:
+def _label_of_key(preferred: Page, fallback: Page, key: str) -> str:
     section = preferred.source_section(key) or fallback.source_section(key)
     return section.label if section else f"#{key}"
 
@@ -158,7 +159,7 @@ def check_stale(rel: str, pages: Mapping[str, Page], entry: LockEntry | None) ->
                 first_section = changed.source_section(edited[0]) if edited else None
                 line = first_section.line if first_section else None
                 label = "; ".join(
-                    _section_label(default, changed, key)
+                    _label_of_key(default, changed, key)
                     for key in edited
                 ) or None
                 extra = [part for part in describe_changes(changed, SectionChanges((), changes.added, changes.removed)).split("; ") if part]

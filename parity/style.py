@@ -73,18 +73,31 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
-def _lint(lines: list[str]) -> Iterator[tuple[int, Any]]:
+def _lint(lines: list[str], first: int = 0) -> Iterator[tuple[int, Any]]:
     """AutoCorrect's problems, (line offset, problem), linting at most LINT_CHUNK_LINES lines at a time.
 
-    AutoCorrect parses Markdown with pest under a call limit: one parse of a page of some 8,000 lines fails with
-    "call limit reached" (a ValueError), which crashed the check of a huge page (and `mkdocs serve` with it). The
-    page is cut at blank lines, which end every Markdown block the lint cares about."""
+    AutoCorrect parses Markdown with pest under a call limit: a parse of a page of some 8,000-10,000 lines fails
+    with "call limit reached" (a ValueError), at a size that depends on the text and, in one process, on what was
+    parsed before (the same 10,000 lines passed once, then failed on every later call: a long-running `mkdocs
+    serve` rebuilding a huge page). That crashed the check. The page is cut at blank lines, which end every
+    Markdown block the lint cares about; a part that still fails is cut in halves."""
     start = 0
     while start < len(lines):
         end = min(start + LINT_CHUNK_LINES, len(lines))
-        while end < len(lines) and lines[end - 1].strip():
+        while end < min(len(lines), start + 2 * LINT_CHUNK_LINES) and lines[end - 1].strip():
             end += 1  # to the end of the paragraph, table or list
-        yield from ((start, problem) for problem in autocorrect_py.lint_for("\n".join(lines[start:end]), "md").lines)
+        try:
+            problems = autocorrect_py.lint_for("\n".join(lines[start:end]), "md").lines
+        except ValueError:
+            if end - start == 1:
+                problems = []  # one line AutoCorrect cannot read: nothing to say about it
+            else:
+                middle = (end - start) // 2
+                yield from _lint(lines[start:start + middle], first + start)
+                yield from _lint(lines[start + middle:end], first + start + middle)
+                start = end
+                continue
+        yield from ((first + start, problem) for problem in problems)
         start = end
 
 
@@ -138,13 +151,12 @@ def check_spelling(display: str, rel: str, text: str, terminology: Terminology |
     for phrase in exempt:  # an exempt phrase may be wrapped over two lines
         pattern = re.escape(phrase).replace(r"\ ", r"\s+")
         joined = re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group()), joined, flags=re.IGNORECASE)
-    for (number, _), cleaned in zip(numbered, joined.split("\n")):
-        if not _LATIN_LETTER.search(cleaned):
-            continue
-        fixes = []
-        for replacement in eng.TextFixer(content=cleaned).replacements:
-            if replacement.word_from != replacement.word_to:
-                fixes.append(f"“{replacement.word_from}” → “{replacement.word_to}”")
+    by_row: dict[int, list[str]] = {}  # one pass of eng over the page; its rows are the lines of `joined`
+    for replacement in eng.TextFixer(content=joined).replacements:
+        if replacement.word_from != replacement.word_to:
+            by_row.setdefault(replacement.row, []).append(f"“{replacement.word_from}” → “{replacement.word_to}”")
+    for row, fixes in sorted(by_row.items()):
+        number = numbered[row][0]
         if fixes:
             findings.append(
                 Finding(

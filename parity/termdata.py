@@ -110,6 +110,10 @@ class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships untyped
     """Keeps each mapping's line, so that messages can name it."""
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same with libyaml, when PyYAML has it; a problem is worded by _Loader."""
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
@@ -117,6 +121,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[str, Any
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -147,7 +152,10 @@ def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str
     except (OSError, UnicodeDecodeError) as error:
         raise TermDataError(f"{source}: cannot be read as UTF-8 ({error})") from error
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        try:
+            data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1

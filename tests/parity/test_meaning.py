@@ -402,3 +402,27 @@ def test_p11_a_huge_chinese_page_is_linted_without_crashing(meaning_site):
     messages = meaning_site.findings("P11-style")
     assert len(messages) == 1, messages[:3]
     assert messages[0].startswith("zh/team.md:12010: Chinese typography: “共有6年。” should be “共有 6 年。”")
+
+
+def test_p11_a_part_autocorrect_cannot_parse_is_cut_in_halves(monkeypatch):
+    """AutoCorrect's limit depends on the text (and, in a long-running process, on what it parsed before), so
+    here it is simulated: any part over 3,000 lines fails as AutoCorrect fails."""
+    import autocorrect_py
+
+    from parity import style
+
+    failures = []
+    lint_for = autocorrect_py.lint_for
+
+    def limited(text, kind):
+        if text.count("\n") + 1 > 3000:
+            failures.append(text.count("\n") + 1)
+            raise ValueError(" --> 8232:1\n  |\n  = call limit reached")
+        return lint_for(text, kind)
+
+    monkeypatch.setattr(style.autocorrect_py, "lint_for", limited)
+    monkeypatch.setattr(style, "LINT_CHUNK_LINES", 100_000)  # one part of 10,001 lines
+    lines = ["首席营销官负责营销工作。", ""] * 5000 + ["共有6年。"]
+    found = [(first + problem.line, problem.new) for first, problem in style._lint(lines)]
+    assert failures == [10_001, 5_000, 5_001]  # the whole part, then each half, then quarters that pass
+    assert found == [(10_001, "共有 6 年。")]

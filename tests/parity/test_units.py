@@ -173,3 +173,14 @@ def test_a_broken_policy_file_is_named_with_its_line(make_site):
     result = CliRunner().invoke(main, ["--config", str(site.config_file), "--no-cache", "check"])
     assert result.exit_code == 2
     assert "data/parity.yml:" in result.output and "not valid YAML" in result.output
+
+
+def test_pages_rendered_in_worker_processes_equal_those_rendered_here(make_site):
+    from parity.checker import check_site
+
+    site = make_site()
+    site.edit("zh", "duties.md", "规划占用 37% 的时间", "规划占用 38% 的时间")
+    here = check_site(site.config(), workers=1)
+    pooled = check_site(load_site_config(site.config_file, use_cache=False), workers=2)
+    assert pooled.pages == here.pages
+    assert [f.render() for f in pooled.findings] == [f.render() for f in here.findings] != []
