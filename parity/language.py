@@ -230,6 +230,11 @@ _SIMPLE_WORD = re.compile(r"[^\W\d_]+")
 def number_words(text: str, value: int, lang: str) -> int:
     """How often `text` (in `lang`) writes the small integer `value` in words: "two" in English, "两"/"二" in
     Chinese and Japanese. 0 for a language or number with no words here."""
+    versions = len(re.findall(rf"(?<![A-Za-z0-9])[vV]{value}(?![0-9])", text))  # v1, V5: a version, in any language
+    return versions + _spelled(text, value, lang)
+
+
+def _spelled(text: str, value: int, lang: str) -> int:
     language = base_language(lang)
     if language in _HAN_NUMBER_LOCALES:
         return sum(1 for char in text if _HAN_NUMERALS.get(char) == value)
