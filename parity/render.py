@@ -7,6 +7,7 @@ One locator (parity.source) puts source lines on all of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = frozenset(
     "p li td th dt dd div blockquote pre table tr ul ol dl details summary figure figcaption hr br section".split()
 )
+_PLAIN_NUMBER = re.compile(r"^\s*\d+(?:[.,]\d+)*\s*%?\s*$")  # an inline code span that is only a number
 _NO_TEXT_TAGS = frozenset({"code", "kbd", "samp", "script", "style", "abbr", "svg", "math", "input"})
 _ITEM_SKIP = UNIT_SKIP | {"ul", "ol", "table", "div"}  # an item's own text leaves out what it nests
 _MENTION_TAGS = frozenset({"a", "em", "i", "q", "cite", "dfn"})
@@ -138,6 +140,8 @@ class _Walker:
             self.heading(child, _HEADINGS[name])
             return
         if name in _NO_TEXT_TAGS:
+            if name == "code" and _PLAIN_NUMBER.match(child.text_content() or ""):
+                self.section.figures_text.append(f" {child.text_content()} ")  # `1` is the figure 1 written as code
             return
         classes = dom.classes(child)
         if name == "pre" or (name == "div" and "highlight" in classes):

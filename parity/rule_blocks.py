@@ -148,8 +148,10 @@ def _without_language(url: str, languages: tuple[str, ...]) -> str:
     """An external URL with the reader's language taken out, so that a translation's link to the same page in its
     own language is the reference's link: hysteria.network/zh/docs/x and hysteria.network/docs/x,
     README-ru.md and README.md, ?lang=ru and no query. Only the site's own languages (and their zh-cn, zh_TW forms)."""
-    codes = "|".join(sorted({re.escape(code.lower().replace("_", "-")) for code in languages}
-                            | {re.escape(code.lower().split("-")[0]) for code in languages}, key=len, reverse=True))
+    names = {code.lower().replace("_", "-") for code in languages} | {code.lower().split("-")[0] for code in languages}
+    if "zh" in names:
+        names |= {"cn", "chs", "cht", "tw", "hans", "hant"}  # README-cn.md, /chs/: Chinese as sites name it
+    codes = "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
     code = rf"(?:{codes})(?:[-_][a-z]{{2,4}})?"
     url = re.sub(rf"/{code}(?=/|$)", "", url, flags=re.IGNORECASE)  # a path segment: /zh/, /zh-cn/, /ru
     url = re.sub(rf"[-_.]{code}(?=\.[a-z0-9]+(?:$|[?#]))", "", url, flags=re.IGNORECASE)  # README-ru.md
