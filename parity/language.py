@@ -230,7 +230,8 @@ _SIMPLE_WORD = re.compile(r"[^\W\d_]+")
 def number_words(text: str, value: int, lang: str) -> int:
     """How often `text` (in `lang`) writes the small integer `value` in words: "two" in English, "两"/"二" in
     Chinese and Japanese. 0 for a language or number with no words here."""
-    versions = len(re.findall(rf"(?<![A-Za-z0-9])[vV]{value}(?![0-9])", text))  # v1, V5: a version, in any language
+    # Glued to a name (v1, TUICV5, HTTP2): figures.py leaves these out, so they count here, in any language.
+    versions = len(re.findall(rf"(?<=[A-Za-z]){value}(?![0-9])", text))
     return versions + _spelled(text, value, lang)
 
 

@@ -147,7 +147,7 @@ def _linked_page(run: Run, lang: str, path: str) -> Page | None:
 def _without_language(url: str, languages: tuple[str, ...]) -> str:
     """An external URL with the reader's language taken out, so that a translation's link to the same page in its
     own language is the reference's link: hysteria.network/zh/docs/x and hysteria.network/docs/x,
-    README-ru.md and README.md, ?lang=ru and no query. Only the site's own languages (and their zh-cn, zh_TW forms)."""
+    README-ru.md and README.md, ?lang=ru and no query; anchors are left out. Only the site's own languages (and their zh-cn, zh_TW forms)."""
     names = {code.lower().replace("_", "-") for code in languages} | {code.lower().split("-")[0] for code in languages}
     if "zh" in names:
         names |= {"cn", "chs", "cht", "tw", "hans", "hant"}  # README-cn.md, /chs/: Chinese as sites name it
@@ -156,7 +156,8 @@ def _without_language(url: str, languages: tuple[str, ...]) -> str:
     url = re.sub(rf"/{code}(?=/|$)", "", url, flags=re.IGNORECASE)  # a path segment: /zh/, /zh-cn/, /ru
     url = re.sub(rf"[-_.]{code}(?=\.[a-z0-9]+(?:$|[?#]))", "", url, flags=re.IGNORECASE)  # README-ru.md
     url = re.sub(rf"([?&])(?:lang|hl|locale)={code}(?=&|#|$)", r"\1", url, flags=re.IGNORECASE)
-    return url.replace("?&", "?").rstrip("?&")
+    # Without its anchor: a page in the reader's language has that language's anchors (#_4 for #bandwidth).
+    return url.replace("?&", "?").rstrip("?&").split("#", 1)[0]
 
 
 def _heading_ids(page: Page) -> list[str]:
