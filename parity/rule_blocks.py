@@ -153,8 +153,11 @@ def _without_language(url: str, languages: tuple[str, ...]) -> str:
         names |= {"cn", "chs", "cht", "tw", "hans", "hant"}  # README-cn.md, /chs/: Chinese as sites name it
     codes = "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
     code = rf"(?:{codes})(?:[-_][a-z]{{2,4}})?"
+    original = url
     url = re.sub(rf"/{code}(?=/|$)", "", url, flags=re.IGNORECASE)  # a path segment: /zh/, /zh-cn/, /ru
     url = re.sub(rf"[-_.]{code}(?=\.[a-z0-9]+(?:$|[?#]))", "", url, flags=re.IGNORECASE)  # README-ru.md
+    if url != original:  # translations/README-cn.md is the translation of README.md
+        url = re.sub(r"/(?:translations?|i18n|l10n|locales?)(?=/)", "", url, flags=re.IGNORECASE)
     url = re.sub(rf"([?&])(?:lang|hl|locale)={code}(?=&|#|$)", r"\1", url, flags=re.IGNORECASE)
     # Without its anchor: a page in the reader's language has that language's anchors (#_4 for #bandwidth).
     return url.replace("?&", "?").rstrip("?&").split("#", 1)[0]
@@ -265,15 +268,17 @@ SMALL_NUMBER = 20  # a figure up to this may be written in words on one side ("t
 
 
 def _in_words(figure: str, *sides: tuple[Page, Section, Counter[str]]) -> bool:
-    """Whether the side with fewer of this small figure writes the missing ones in words (parity.language)."""
-    if not figure.isdigit() or int(figure) > SMALL_NUMBER:
-        return False
+    """Whether the side with fewer of this figure writes the missing ones in words (a small number: parity.language)
+    or glued to a name (v1.19 for 1.19), which parity.figures does not count as a figure."""
     (page_a, section_a, count_a), (page_b, section_b, count_b) = sides
     page, section, missing = (
         (page_a, section_a, count_b[figure] - count_a[figure]) if count_a[figure] < count_b[figure]
         else (page_b, section_b, count_a[figure] - count_b[figure])
     )
     text = " ".join(unit.text for unit in section.units())
+    glued = len(re.findall(rf"(?<=[A-Za-z]){re.escape(figure)}(?![0-9])", text))  # v1.19.20 for 1.19
+    if not figure.isdigit() or int(figure) > SMALL_NUMBER:
+        return glued >= missing
     return number_words(text, int(figure), page.lang) >= missing
 
 
