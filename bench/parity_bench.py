@@ -3,8 +3,11 @@
     uv run python bench/parity_bench.py [--sizes 500,1000,2000] [--no-build]
 
 1. Generates N realistic page pairs (sections, nested lists, tables, admonitions, tabs, footnotes, links,
-   figures, glosses) in a temporary site, locks them, and times `check_site` cold (empty summary cache, pages
-   rendered in a process pool) and warm (summaries reused from .parity-cache/, the everyday case), for each N.
+   figures, glosses) in a temporary site with the handbook's policy and terminology, locks them, and times, side
+   by side in one run: one plain Python-Markdown render of the same pages with the same extensions (one process,
+   one reused Markdown instance), `check_site` cold (empty cache: every page rendered once into its Page, in a
+   process pool when many, then every rule) and warm (pages and findings reused from .parity-cache/, the everyday
+   case), for each N. The cold/render ratio is the checker's cost over rendering alone (target: at most 2).
 2. Times `mkdocs build --strict` of a copy of the real site with and without hooks/parity_check.py, two builds each
    (alternating), and prints the ratio of the fastest builds and the time the hook's own check took in each
    build (the first starts with no parity cache, as in CI).
@@ -23,6 +26,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import markdown
 
 from handbook.site import load_site, markdown_extensions_yaml
 from parity.checker import check_site
@@ -161,22 +166,47 @@ def lock_all(root: Path) -> None:
     write_lock(
         site.lock_path,
         {
-            pair.rel: LockEntry({lang: result.summaries[(lang, pair.rel)].content_hash for lang in pair.present}, "2026-01-01")
+            pair.rel: LockEntry({lang: result.pages[(lang, pair.rel)].content_hash for lang in pair.present}, "2026-01-01")
             for pair in result.pairs
         },
     )
 
 
-def timed_check(root: Path) -> tuple[float, int]:
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and of its finished children (the render pool)."""
+    return sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+               for field in ("ru_utime", "ru_stime"))
+
+
+CPU: dict[str, float] = {}  # "render" / "cold" -> CPU seconds of the last such run
+
+
+def timed_check(root: Path, cpu_as: str | None = None) -> tuple[float, int]:
     site = load_site_config(root / "mkdocs.yml", use_cache=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     result = check_site(site)
+    if cpu_as:
+        CPU[cpu_as] = _cpu() - cpu
     return time.perf_counter() - started, len(result.findings)
+
+
+def timed_render(root: Path) -> float:
+    """Seconds for one plain Python-Markdown render of every page of the site, with its extensions."""
+    site = load_site_config(root / "mkdocs.yml", use_cache=False)
+    converter = markdown.Markdown(extensions=list(site.extensions), extension_configs=dict(site.extension_configs))
+    texts = [path.read_text(encoding="utf-8") for lang in site.languages for path in sorted(site.lang_dir(lang).rglob("*.md"))]
+    started, cpu = time.perf_counter(), _cpu()
+    for text in texts:
+        converter.reset()
+        converter.convert(text)
+    CPU["render"] = _cpu() - cpu
+    return time.perf_counter() - started
 
 
 def bench_check(sizes: list[int]) -> None:
     print(f"parity check of generated page pairs ({os.cpu_count()} cores)")
-    print(f"{'pairs':>6} {'cold s':>8} {'warm s':>8} {'warm ms/pair':>13} {'findings':>9}")
+    print(f"{'pairs':>6} {'render s':>8} {'cold s':>8} {'cold/render':>11} {'warm s':>8} {'warm ms/pair':>13} "
+          f"{'findings':>9}")
     rows = []
     for pairs in sizes:
         with tempfile.TemporaryDirectory(prefix="parity-bench-") as folder:
@@ -184,11 +214,15 @@ def bench_check(sizes: list[int]) -> None:
             generate(root, pairs)
             lock_all(root)  # a check too; then start cold again
             shutil.rmtree(root / ".parity-cache")
-            cold, _ = timed_check(root)
+            cold, _ = timed_check(root, cpu_as="cold")
             warm = min(timed_check(root)[0] for _ in range(3))
             _, findings = timed_check(root)
+            render = timed_render(root)
             rows.append((pairs, cold, warm))
-            print(f"{pairs:>6} {cold:>8.2f} {warm:>8.2f} {warm / pairs * 1000:>13.3f} {findings:>9}")
+            print(f"{pairs:>6} {render:>8.2f} {cold:>8.2f} {cold / render:>11.2f} {warm:>8.2f} "
+                  f"{warm / pairs * 1000:>13.3f} {findings:>9}")
+            print(f"{'':>6} CPU seconds: render {CPU['render']:.2f}, cold check {CPU['cold']:.2f} (with its render "
+                  f"pool), ratio {CPU['cold'] / CPU['render']:.2f} (steadier than wall time on a shared machine)")
     if len(rows) > 1:
         base_pairs, base_cold, base_warm = rows[0]
         for pairs, cold, warm in rows[1:]:

@@ -5,7 +5,10 @@ language's search at its own root (mkdocs.yml's i18n `link`: `/` for the default
 others), so we write one index there for each language, with locations relative to that root.
 
 Chinese is the one language named here, because jieba, which splits it, is Chinese-only: CHINESE is the ISO 639-1
-code jieba's language has, not a site setting. A site language whose code is CHINESE gets sub-words.
+code jieba's language has, not a site setting. Every site language whose code is CHINESE or starts with it (zh-TW,
+zh-Hant, zh_CN: `is_chinese`) gets sub-words, and searches with the default language's stemmer, because lunr has no
+language for a region or script variant (a `lunr.zh-Hant` file does not exist). Any other variant (pt-BR) searches
+with its base language's stemmer (pt).
 """
 
 from __future__ import annotations
@@ -19,7 +22,18 @@ from bs4 import BeautifulSoup
 
 SearchIndex = dict[str, Any]
 
-CHINESE = "zh"  # the language jieba segments (ISO 639-1)
+CHINESE = "zh"  # the language jieba segments (ISO 639-1); zh-TW, zh-Hant... are its variants
+
+
+def is_chinese(code: str) -> bool:
+    """zh and every variant of it: zh-CN, zh-TW, zh-Hant, zh_Hans_SG (the language subtag decides)."""
+    return code.replace("_", "-").split("-", 1)[0].lower() == CHINESE
+
+
+def lunr_language(code: str, default: str) -> str:
+    """The lunr language a site language searches with: the default one for Chinese (pre-split by jieba), else the
+    base language (pt-BR → pt), since lunr's languages have no region or script."""
+    return default if is_chinese(code) else code.replace("_", "-").split("-", 1)[0].lower()
 ZERO_WIDTH_SPACE = "\u200b"
 HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 # Extra, unrendered fields: the sub-words of Chinese compounds, boosted like the field they come from.
@@ -72,7 +86,7 @@ def split_search_index(index: SearchIndex, languages: tuple[str, ...], default: 
         if isinstance(config, dict) and "lang" in config:
             # Only the stemmer of the reader's language; Chinese words are pre-split by jieba at build time, so a
             # Chinese index stems only the default language's words in it.
-            config["lang"] = [default if language == CHINESE else language]
+            config["lang"] = [lunr_language(language, default)]
         result[language] = part
     for doc in index.get("docs", []):
         location = doc.get("location", "")
@@ -80,6 +94,7 @@ def split_search_index(index: SearchIndex, languages: tuple[str, ...], default: 
         if language != default:
             doc = {**doc, "location": location[len(language) + 1 :]}
         result[language]["docs"].append(doc)
-    if CHINESE in result:
-        add_chinese_subwords(result[CHINESE])
+    for language, part in result.items():
+        if is_chinese(language):
+            add_chinese_subwords(part)
     return result

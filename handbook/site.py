@@ -4,14 +4,13 @@
 - pages: `nav`;
 - Markdown extensions: `markdown_extensions` (with the ones MkDocs always adds).
 
-Hooks build the model from the live MkDocs config (`site_from_config`); tests and bench load mkdocs.yml with MkDocs'
-own loader (`load_site`). Nothing else in the project declares a language, a language root or a page list.
+Hooks build the model from the live MkDocs config (`site_from_config`); tests and bench load mkdocs.yml with the
+parity checker's MkDocs-free reader (`load_site` wraps parity/config.py's `load_site_config`). Nothing else in the project declares a language, a language root or a page list.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -115,12 +114,25 @@ def site_from_config(config: Any) -> Site:
 
 @functools.cache
 def load_site(config_file: Path = CONFIG_FILE) -> Site:
-    """Load mkdocs.yml with MkDocs' own loader (as `mkdocs build` would) and return its site model."""
-    from mkdocs.config import load_config
+    """Load mkdocs.yml with the parity checker's MkDocs-free reader (parity/config.py, the one place that reads the
+    file; the build uses MkDocs' own config through `site_from_config`) and return its site model."""
+    from parity.config import ConfigError, load_site_config
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(config_file))
-    return site_from_config(config)
+    try:
+        config = load_site_config(config_file, use_cache=False)
+    except ConfigError as error:
+        raise SiteError(str(error)) from error
+    languages = tuple(
+        Language(entry.locale, entry.name, entry.link.lstrip("/"), entry.default, entry.extra.get("og_locale"))
+        for entry in config.language_configs
+    )
+    return Site(
+        languages=languages,
+        pages=config.nav_pages or (),
+        extensions=tuple(name for name in config.extensions if isinstance(name, str)),
+        extension_configs={name: dict(options) for name, options in config.extension_configs.items()},
+        docs_dir=config.docs_dir,
+    )
 
 
 def markdown_extensions_yaml(site: Site) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -18,9 +18,10 @@ from parity.changes import show_changes
 from parity.checker import CheckResult, check_site
 from parity.config import ConfigError, SiteConfig, find_config_file, load_site_config
 from parity.history import current_commit
-from parity.lock import LockEntry, LockError, PairState, read_lock, refreshed, write_lock
+from parity.lock import LockEntry, LockError, PairState, pair_entries, read_lock, refreshed, write_lock
+from parity.registry import all_rules, describe, rule_table
 from parity.report import as_json, human
-from parity.rules import changed_sections, describe_changes, section_hashes
+from parity.stale import DIFF_COMMAND, LOCK_COMMAND, changed_sections, describe_changes, section_hashes
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -41,6 +42,8 @@ def _checked(context: click.Context) -> tuple[SiteConfig, dict[str, LockEntry], 
     """The site, its lock and a full check of it, or one error line (never a traceback)."""
     try:
         site = _site(context.obj["config"], context.obj["no_cache"])
+        for warning in site.warnings:  # what the check goes on without (an extension not installed here)
+            click.echo(f"parity: warning: {warning}", err=True)
         entries = read_lock(site.lock_path)
         return site, entries, check_site(site)
     except (ConfigError, LockError) as error:
@@ -49,16 +52,37 @@ def _checked(context: click.Context) -> tuple[SiteConfig, dict[str, LockEntry], 
         _fail(f"the parity checker crashed ({type(error).__name__}: {error}); please report this")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _config_option(command: Any) -> Any:
+    """`-f mkdocs.yml` after the command too (`parity check -f site/mkdocs.yml`), as before it."""
+
+    def remember(context: click.Context, _: click.Parameter, value: str | None) -> None:
+        if value:
+            context.ensure_object(dict)["config"] = value
+
+    return click.option(
+        "--config", "-f", "command_config", type=click.Path(dir_okay=False), expose_value=False, callback=remember,
+        is_eager=True, help="mkdocs.yml (default: the nearest one above the current folder)",
+    )(command)
+
+
+def _rules_epilog() -> str:
+    lines = ["\b", "Rules (`python -m parity rules RULE` explains one):"]
+    lines += [f"  {rule.id:<16} {rule.summary}" + (" [house style]" if rule.house_style else "") for rule in all_rules()]
+    return "\n".join(lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 118},
+             epilog=_rules_epilog())
 @click.option("--config", "-f", type=click.Path(dir_okay=False), help="mkdocs.yml (default: the nearest one above the current folder)")
 @click.option("--no-cache", is_flag=True, help="Render every page again instead of reusing .parity-cache/.")
 @click.pass_context
 def main(context: click.Context, config: str | None, no_cache: bool) -> None:
-    """Check that the English and Chinese pages stay in parity."""
+    """Check that each page's language versions stay in parity."""
     context.obj = {"config": config, "no_cache": no_cache}
 
 
 @main.command()
+@_config_option
 @click.option("--json", "json_output", is_flag=True, help="Print findings as JSON.")
 @click.option(
     "--allow-stale",
@@ -80,12 +104,9 @@ def _page_name(site: SiteConfig, name: str) -> str:
     """`duties.md`, `en/duties.md`, `docs/zh/duties.md` or an absolute path, as the page name `duties.md`."""
     path = Path(name)
     if path.is_absolute() or path.exists():
-        resolved = path.resolve()
-        for lang in site.languages:
-            try:
-                return resolved.relative_to(site.lang_dir(lang).resolve()).as_posix()
-            except ValueError:
-                continue
+        found = site.page_name(path)
+        if found is not None:
+            return found[1]
     parts = path.as_posix().split("/")
     if parts and parts[0] == "docs":
         parts = parts[1:]
@@ -94,13 +115,16 @@ def _page_name(site: SiteConfig, name: str) -> str:
     return "/".join(parts)
 
 
-def _pair_entry(site: SiteConfig, result: CheckResult, rel: str, commit: str | None, reason: str | None) -> LockEntry:
+def _pair_entry(
+    site: SiteConfig, result: CheckResult, rel: str, commit: str | None, reason: str | None, langs: tuple[str, ...] = ()
+) -> LockEntry:
+    """The lock entry confirming `langs` (default: every language the page has) against each other as they are."""
     pair = next(pair for pair in result.pairs if pair.rel == rel)
-    summaries = {lang: result.summaries[(lang, rel)] for lang in pair.present}
+    pages = {lang: result.pages[(lang, rel)] for lang in (langs or pair.present)}
     return LockEntry(
-        hashes={lang: summary.content_hash for lang, summary in summaries.items()},
+        hashes={lang: page.content_hash for lang, page in pages.items()},
         locked=datetime.now(timezone.utc).date().isoformat(),
-        sections={lang: section_hashes(summary) for lang, summary in summaries.items()},
+        sections={lang: section_hashes(page) for lang, page in pages.items()},
         commit=commit,
         reason=reason,
     )
@@ -111,15 +135,16 @@ def _one_sided(result: CheckResult, rel: str, entry: LockEntry | None) -> str:
     pair = next(pair for pair in result.pairs if pair.rel == rel)
     parts = []
     for lang in pair.lock.changed:
-        page = result.summaries[(lang, rel)]
+        page = result.pages[(lang, rel)]
         changes = changed_sections(page, entry)
         where = f" ({describe_changes(page, changes)})" if changes.known and changes.all else ""
         parts.append(f"{page.display} changed{where}")
-    untouched = ", ".join(result.summaries[(lang, rel)].display for lang in pair.lock.stale)
+    untouched = ", ".join(result.pages[(lang, rel)].display for lang in pair.lock.stale)
     return f"only {'; '.join(parts)} since the lock on {pair.lock.locked}; {untouched} did not"
 
 
 @main.command()
+@_config_option
 @click.argument("pages", nargs=-1)
 @click.option(
     "--reason",
@@ -139,7 +164,7 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
     if reason is not None and not reason.strip():
         _fail("--reason needs a few words saying why the other side needs no change")
     if reason and not pages:
-        _fail("--reason applies to the pages you name: `uv run python -m parity lock PAGE --reason \"...\"`")
+        _fail(f"--reason applies to the pages you name: `{LOCK_COMMAND} PAGE --reason \"...\"`")
     site, entries, result = _checked(context)
     by_rel = {pair.rel: pair for pair in result.pairs}
     wanted = [_page_name(site, name) for name in pages] or sorted(by_rel)
@@ -158,23 +183,39 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
     for rel in wanted:
         pair = by_rel[rel]
         state = pair.lock.state
-        if len(pair.present) != len(site.languages):
+        ready = [
+            lang for lang, each in pair.lock.pairs.items() if each.state in (PairState.BOTH_CHANGED, PairState.NOT_LOCKED)
+        ]  # with 3+ languages: the translations whose pair can be locked while another translation is stale
+        if site.reference not in pair.present or len(pair.present) < 2:
             refused.append((rel, ["the page is missing in one language"]))
         elif rel in blocking and not force:
             refused.append((rel, ["fix these findings first (or use --force if you are sure):", *blocking[rel]]))
         elif state is PairState.IN_STEP:
-            if entries[rel].sections != {lang: section_hashes(result.summaries[(lang, rel)]) for lang in pair.present}:
+            now = {lang: section_hashes(result.pages[(lang, rel)]) for lang in pair.present}
+            locked_pairs = pair_entries(entries[rel], site.reference).values()
+            if any(dict(each.sections) != {lang: now[lang] for lang in each.hashes} for each in locked_pairs):
                 confirmed[rel] = _pair_entry(site, result, rel, commit, None)  # the section hashes it lacks
                 done.append(f"{rel} (in step since {pair.lock.locked}; recorded its section hashes)")
             else:
                 unchanged.append(rel)
+        elif state is PairState.STALE and not reason and ready:
+            confirmed[rel] = _pair_entry(site, result, rel, commit, None, (site.reference, *ready))
+            done.append(f"{rel} ({', '.join(ready)} against {site.reference})")
+            stale = [lang for lang, each in pair.lock.pairs.items() if each.state is PairState.STALE]
+            refused.append((
+                rel,
+                [
+                    f"{', '.join(stale)}: one side changed since the lock; update it (see `uv run python -m parity "
+                    f"diff {rel}`) or, if the change needs no translation, give --reason",
+                ],
+            ))
         elif state is PairState.STALE and not reason:
             refused.append((
                 rel,
                 [
                     _one_sided(result, rel, entries.get(rel)) + ".",
-                    f"Update the other side (see `uv run python -m parity diff {rel}`), or, if the change needs no "
-                    f"translation, say why: `uv run python -m parity lock {rel} --reason \"typo fix\"`",
+                    f"Update the other side (see `{DIFF_COMMAND} {rel}`), or, if the change needs no "
+                    f"translation, say why: `{LOCK_COMMAND} {rel} --reason \"typo fix\"`",
                 ],
             ))
         else:
@@ -185,7 +226,7 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
             }[state]
             confirmed[rel] = _pair_entry(site, result, rel, commit, reason if state is PairState.STALE else None)
             done.append(f"{rel} ({why})")
-    new_entries = refreshed(entries, confirmed, keep=set(by_rel))
+    new_entries = refreshed(entries, confirmed, keep=set(by_rel), reference=site.reference)
     dropped = sorted(set(entries) - set(new_entries))
     if new_entries != entries or not site.lock_path.exists():
         write_lock(site.lock_path, new_entries)
@@ -208,6 +249,24 @@ def lock(context: click.Context, pages: tuple[str, ...], reason: str | None, for
 
 
 @main.command()
+@click.argument("rule_ids", nargs=-1, metavar="[RULE]...")
+@click.option("--markdown", is_flag=True, help="Print the rule table CONTRIBUTING.md carries.")
+def rules(rule_ids: tuple[str, ...], markdown: bool) -> None:
+    """What each rule checks, whether it is universal or house style, and what to do about its findings."""
+    if markdown:
+        click.echo(rule_table())
+        return
+    known = {rule.id: rule for rule in all_rules()}
+    by_number = {rule.id.split("-", 1)[0]: rule for rule in known.values()}
+    unknown = [name for name in rule_ids if name not in known and name.upper() not in by_number]
+    if unknown:
+        _fail(f"no rule {', '.join(unknown)}; the rules are {', '.join(known)}")
+    chosen = [known.get(name) or by_number[name.upper()] for name in rule_ids] or list(known.values())
+    click.echo("\n\n".join(describe(rule) for rule in chosen))
+
+
+@main.command()
+@_config_option
 @click.argument("page")
 @click.pass_context
 def diff(context: click.Context, page: str) -> None:

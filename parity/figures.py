@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 _URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)[!-~]+", re.IGNORECASE)
 _NUMBER = re.compile(
     r"(?<![0-9.])(?<![0-9],)"  # not the tail of a longer number (3.2, 500,000)
+    r"(?<![A-Za-z_])"  # nor part of a name: h2, v2ray, x25519, TUICV5 (a version "v1" is read as words: language.py)
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)"  # 500,000 or 2006
     r"(?:\.(?P<frac>\d+))?"  # 3.2
     r"(?![0-9])"

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
-
-RULES: dict[str, str] = {
-    "P1-pages": "every page exists in both languages",
-    "P2-front-matter": "valid YAML front matter with the same keys, including title and description",
-    "P3-headings": "same heading levels and explicit ids",
-    "P4-blocks": "same lists, tables, admonitions, code, images, footnotes, blockquotes and tabs per section",
-    "P5-links": "same internal targets and external URLs per section",
-    "P6-figures": "same figures per section",
-    "P7-language": "no untranslated prose of the other language",
-    "P8-encoding": "UTF-8 only",
-    "P9-stale": "both sides confirmed in step in parity.lock.json",
-    "P10-terms": "the glossary's key terms used alike in each unit; no forbidden variants",
-    "P11-style": "Chinese typography, American spelling, description length, titles and nav in each language",
-    "P12-glossary": "both glossaries give the same term pairs, row for row",
-}
 
 
 @dataclass(frozen=True)
@@ -45,11 +31,15 @@ class Finding:
     message: str
     other: Location | None = None
     section: str | None = None
-    # A how-to that finishes the message, from data/rule-help.yml: (hint name, ((placeholder, value), ...)).
-    # The checker fills it in (with_hints); rules only name it, so the wording is the site's, not the code's.
+    # A how-to that finishes the message: (hint name, ((placeholder, value), ...)). The rule's declaration
+    # (parity.registry) words it; the checker fills it in (parity.checker.with_hint).
     hint: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    # MkDocs reports this itself (a broken link, a page outside nav): the build hook leaves it to MkDocs.
+    also_reported_by_mkdocs: bool = False
 
     def __post_init__(self) -> None:
+        from parity.registry import RULES  # the rule modules declare their ids before they make findings
+
         if self.rule not in RULES:
             raise ValueError(f"unknown rule id {self.rule!r}")
 
@@ -64,7 +54,16 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
-        del data["hint"]  # filled into the message by the checker
+        del data["hint"], data["also_reported_by_mkdocs"]
         data["files"] = [self.where.file] + ([self.other.file] if self.other else [])
         data["text"] = self.render()
         return data
+
+
+def words(values: Iterable[object]) -> str:
+    """"a, b, c", or "none"."""
+    return ", ".join(str(value) for value in values) or "none"
+
+
+def plural(count: int, noun: str, plural_form: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else (plural_form or noun + 's')}"

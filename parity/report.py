@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from parity.checker import CheckResult
+from parity.checker import CheckResult, how_to
 from parity.findings import Finding
 
 
@@ -35,11 +35,9 @@ def human(result: CheckResult, *, warnings_only: Iterable[str] = ()) -> str:
             by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
         counts = ", ".join(f"{rule} ×{count}" for rule, count in sorted(by_rule.items()))
         lines.append("")
-        lines.append("What to do (data/rule-help.yml):")
+        lines.append("What to do (`uv run python -m parity rules` explains each rule):")
         for rule in sorted(by_rule):
-            how_to = result.policy.how_to.get(rule)
-            if how_to:
-                lines.append(f"  {rule}: {how_to}")
+            lines.append(f"  {rule}: {how_to(rule, result.policy)}")
         lines.append("")
         lines.append(f"parity: {len(findings)} finding(s) in {pages} page pair(s): {counts}")
     else:

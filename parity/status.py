@@ -12,6 +12,25 @@ from parity.lock import PairState
 from parity.policy import Policy
 
 STATUS_PAGE = "translation-status.md"
+CHECKS_MARKER = "<!-- parity:checks -->"  # on the status page, replaced by the list of the checks the build runs
+# The status page's words for a site whose policy names no status-labels file (English).
+DEFAULT_LABELS: Mapping[str, Any] = {
+    "page": "Page", "state": "State", "locked": "Last locked", "in-step": "in step",
+    "in-step-reason": "in step; locked with a change to one side only (editor's note: “{reason}”)",
+    "stale": "{langs} may be stale", "both-changed": "both sides changed since the lock", "not-locked": "not locked",
+    "findings": "findings ({count})", "missing": "missing in {langs}", "never": "never", "joiner": ", ",
+    "languages": {},
+}
+
+
+def labels_for(policy: Policy, lang: str) -> Mapping[str, Any]:
+    """The status page's words in `lang` (data/status-labels.yml), or the first language the file has, or the
+    built-in English ones."""
+    if not policy.status_labels:
+        return DEFAULT_LABELS
+    return policy.status_labels.get(lang, policy.status_labels.get(lang.split("-")[0].lower(),
+                                                                   next(iter(policy.status_labels.values()))))
+
 
 def _lang_names(langs: tuple[str, ...], labels: Mapping[str, Any]) -> str:
     names = labels.get("languages") or {}
@@ -20,7 +39,7 @@ def _lang_names(langs: tuple[str, ...], labels: Mapping[str, Any]) -> str:
 
 def state_label(pair: PairStatus, languages: tuple[str, ...], lang: str, policy: Policy) -> str:
     """The pair's state in words, in `lang` (data/status-labels.yml)."""
-    labels = policy.labels(lang)
+    labels = labels_for(policy, lang)
     missing = tuple(other for other in languages if other not in pair.present)
     if missing:
         return str(labels["missing"]).format(langs=_lang_names(missing, labels))
@@ -39,7 +58,7 @@ def _cell(text: str) -> str:
 
 def status_table(result: CheckResult, lang: str, page_rel: str = STATUS_PAGE) -> str:
     """A Markdown table with one row per page pair, labelled in `lang`, linking to that language's pages."""
-    labels = result.policy.labels(lang)
+    labels = labels_for(result.policy, lang)
     lines = [
         f"| {labels['page']} | {labels['state']} | {labels['locked']} |",
         "| --- | --- | --- |",
@@ -55,3 +74,12 @@ def status_table(result: CheckResult, lang: str, page_rel: str = STATUS_PAGE) ->
         locked = pair.lock.locked or labels["never"]
         lines.append(f"| {page} | {state_label(pair, result.languages, lang, result.policy)} | {locked} |")
     return "\n".join(lines) + "\n"
+
+
+def checks_list(result: CheckResult, lang: str) -> str:
+    """What the build checks, one item per rule it runs, in `lang`: the `checks` words of data/status-labels.yml
+    (a test keeps them in step with the rule list), or the rule's own one-line summary."""
+    from parity.registry import RULES
+
+    words = labels_for(result.policy, lang).get("checks") or {}
+    return "".join(f"- {words.get(rule_id) or RULES[rule_id].summary}\n" for rule_id in result.rules)

@@ -17,7 +17,7 @@ import yaml
 
 from parity.config import ConfigError
 from parity.language import is_chinese
-from parity.units import PageUnits
+from parity.page import Page
 
 DATA_FILE = Path("data") / "terms.yml"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]+$")
@@ -95,7 +95,7 @@ def split_forms(cell: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form.strip() for form in forms if form.strip()))
 
 
-def _glossary_rows(units: PageUnits) -> list[tuple[str, str, int | None]]:
+def _glossary_rows(units: Page) -> list[tuple[str, str, int | None]]:
     """(English cell, Chinese cell, line) of every body row of every table on a glossary page."""
     rows: list[tuple[str, str, int | None]] = []
     for section in units.sections:
@@ -110,6 +110,10 @@ class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML ships untyped
     """Keeps each mapping's line, so that messages can name it."""
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same with libyaml, when PyYAML has it; a problem is worded by _Loader."""
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
@@ -117,6 +121,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[str, Any
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -136,19 +141,21 @@ def _strings(value: Any, where: str) -> list[str]:
     raise TermDataError(f"{where}: expected a list of words, e.g. [board, boards]")
 
 
-def load_terminology(root: Path, glossary_units: Mapping[str, PageUnits]) -> Terminology | None:
-    """Read data/terms.yml under `root` with the glossary pages' units (lang -> units); None when the site has no
-    data file (the meaning-level term rules then do not run)."""
-    path = root / DATA_FILE
+def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str = DATA_FILE.as_posix()
+                     ) -> Terminology | None:
+    """Read the terminology file `path` (named `source` in messages) with the glossary pages (lang -> page); None
+    when there is no such file (the term rules then do not run)."""
     if not path.is_file():
         return None
-    source = DATA_FILE.as_posix()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise TermDataError(f"{source}: cannot be read as UTF-8 ({error})") from error
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        try:
+            data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -254,6 +261,7 @@ class TermMatcher:
     def __init__(self, terms: Sequence[Term], lang: str) -> None:
         self.lang = "zh" if is_chinese(lang) else "en"
         self._patterns: list[tuple[Term, re.Pattern[str]]] = []
+        self._anchors: list[tuple[str, ...]] = []
         for term in terms:
             if not term.key:
                 continue
@@ -266,7 +274,10 @@ class TermMatcher:
                 else:
                     pieces.append(escaped)
             if pieces:
+                # A word each form must contain (any letter case): a cheap substring test before the regex.
+                anchors = tuple({max(re.split(r"[\s\-]+", form), key=len) for form in forms})
                 self._patterns.append((term, re.compile("|".join(pieces), re.IGNORECASE)))
+                self._anchors.append(anchors)
         # One search for any form first: most units name no key term at all.
         self._any = re.compile("|".join(f"(?:{p.pattern})" for _, p in self._patterns), re.IGNORECASE) if self._patterns else None
 
@@ -274,22 +285,24 @@ class TermMatcher:
     def _normal(form: str) -> str:
         return " ".join(form.lower().replace("-", " ").split())
 
+    def matches(self, text: str) -> list[TermMatch]:
+        """Every use of a key term in `text`, in order; where matches overlap, the longest wins: "sales and
+        marketing director" is one term, not also "marketing director"."""
+        if self._any is None or not self._any.search(text):
+            return []
+        lowered = self._normal(text) if "-" in text else " ".join(text.lower().split())
+        candidates = [(term, m) for (term, pattern), anchors in zip(self._patterns, self._anchors)
+                      if any(anchor in lowered for anchor in anchors) for m in pattern.finditer(text)]
+        candidates.sort(key=lambda tm: (-(tm[1].end() - tm[1].start()), tm[1].start()))
+        taken: list[tuple[int, int, TermMatch]] = []
+        for term, m in candidates:
+            if not any(m.start() < end and start < m.end() for start, end, _ in taken):
+                taken.append((m.start(), m.end(), TermMatch(term, m.group())))
+        return [match for _, _, match in sorted(taken, key=lambda entry: entry[0])]
+
     def find(self, text: str) -> dict[str, TermMatch]:
         """Term name -> the first match of that term in `text`."""
         found: dict[str, TermMatch] = {}
-        if self._any is None or not self._any.search(text):
-            return found
-        # The longest match wins: "sales and marketing director" is one term, not also "marketing director".
-        matches = [(term, m) for term, pattern in self._patterns for m in pattern.finditer(text)]
-        matches.sort(key=lambda tm: (-(tm[1].end() - tm[1].start()), tm[1].start()))
-        taken: list[tuple[int, int]] = []
-        first: dict[str, tuple[int, TermMatch]] = {}
-        for term, m in matches:
-            if any(m.start() < end and start < m.end() for start, end in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if term.name not in first or m.start() < first[term.name][0]:
-                first[term.name] = (m.start(), TermMatch(term, m.group()))
-        for name, (_, match) in sorted(first.items(), key=lambda item: item[1][0]):
-            found[name] = match
+        for match in self.matches(text):
+            found.setdefault(match.term.name, match)
         return found

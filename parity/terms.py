@@ -9,16 +9,30 @@ en/comparison.md:19 has Marketing director (营销总监); use the glossary's pa
 from __future__ import annotations
 
 import re
-
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from parity.findings import Finding, Location
+from parity.page import Page, Section, Unit, match_sections
+from parity.registry import declare
+from parity.rule_language import untranslated_copy
+from parity.run import Run
+from parity.source import outside_fences
 from parity.termdata import Term, TermMatch, TermMatcher, Terminology
-from parity.units import PageUnits, Section, Unit, source_lines
 
-RULE = "P10-terms"
-GLOSSARY_RULE = "P12-glossary"
+TERMS = declare(
+    "P10-terms", "the glossary's key terms used alike in each unit (a swapped term is caught, counted per unit); "
+    "no forbidden variants", house_style=True,
+    how_to="Use the glossary's pair on both sides (the message names it), or correct the side that names another "
+    "role; a forbidden variant is replaced by the preferred form.",
+)
+GLOSSARY = declare(
+    "P12-glossary", "both glossaries give the same term pairs, row for row", house_style=True,
+    how_to="Give the same rows, with the same English and Chinese cells, in both glossary pages.",
+)
+RULE = TERMS.id
+GLOSSARY_RULE = GLOSSARY.id
 
 
 @dataclass(frozen=True)
@@ -32,24 +46,12 @@ class AlignedUnit:
     second_line: int | None
 
 
-def _sections(first: PageUnits, second: PageUnits) -> Iterator[tuple[Section, Section]]:
-    by_key = {section.key: section for section in second.sections}
-    for section in first.sections:
-        partner = by_key.get(section.key)
-        if partner is not None:
-            yield section, partner
-
-
-def _line(units: Sequence[Unit], fallback: int | None) -> int | None:
-    return next((unit.line for unit in units if unit.line is not None), fallback)
-
-
 def aligned_units(a: Section, b: Section) -> Iterator[AlignedUnit]:
     """The units of two matched sections, paired. A kind of unit whose structure differs (P4-blocks reports it)
     is compared as part of the section's prose instead, so a term is never silently skipped."""
     prose_a, prose_b = list(a.prose), list(b.prose)
-    if a.heading and b.heading:
-        yield AlignedUnit("heading", [a.heading], [b.heading], a.heading.line, b.heading.line)
+    if a.title and b.title:
+        yield AlignedUnit("heading", [a.title], [b.title], a.title.line, b.title.line)
     shapes_a = [[len(row) for row in table] for table in a.tables]
     shapes_b = [[len(row) for row in table] for table in b.tables]
     if shapes_a == shapes_b:
@@ -69,19 +71,26 @@ def aligned_units(a: Section, b: Section) -> Iterator[AlignedUnit]:
         else:
             prose_a += units_a
             prose_b += units_b
-    if prose_a or prose_b:
+    if len(prose_a) == len(prose_b) == len(a.prose) == len(b.prose) and len(a.prose) > 1:
+        for number, (unit_a, unit_b) in enumerate(zip(a.prose, b.prose), start=1):  # paragraph by paragraph
+            yield AlignedUnit(f"paragraph {number}", [unit_a], [unit_b], unit_a.line, unit_b.line)
+    elif prose_a or prose_b:
         yield AlignedUnit("prose", prose_a, prose_b, a.line, b.line)
 
 
-def _found(matcher: TermMatcher, units: Sequence[Unit], exempt: Sequence[str]) -> dict[str, tuple[TermMatch, int | None]]:
+def _found(matcher: TermMatcher, units: Sequence[Unit], exempt: re.Pattern[str] | None
+           ) -> tuple[dict[str, tuple[TermMatch, int | None]], Counter[str]]:
+    """Each key term's first use in the units (with its line), and how many times each is used."""
     found: dict[str, tuple[TermMatch, int | None]] = {}
+    counts: Counter[str] = Counter()
     for unit in units:
         text = unit.text
-        for phrase in exempt:  # an exemption in data/terms.yml: the words it names are not a use of a term
-            text = re.sub(re.escape(phrase), " " * len(phrase), text, flags=re.IGNORECASE)
-        for name, match in matcher.find(text).items():
-            found.setdefault(name, (match, unit.line))
-    return found
+        if exempt is not None:  # an exemption in data/terms.yml: the words it names are not a use of a term
+            text = exempt.sub(lambda m: " " * len(m.group()), text)
+        for match in matcher.matches(text):
+            found.setdefault(match.term.name, (match, unit.line))
+            counts[match.term.name] += 1
+    return found, counts
 
 
 def _describe(matches: Sequence[TermMatch], other_lang: str) -> str:
@@ -92,7 +101,7 @@ def _pair(term: Term, first_lang: str, second_lang: str) -> str:
     return f"{term.label(second_lang)} ↔ {term.label(first_lang)}"
 
 
-def _finding(first: PageUnits, second: PageUnits, section: str, what: str,
+def _finding(first: Page, second: Page, section: str, what: str,
              only_a: Sequence[tuple[TermMatch, int | None]], only_b: Sequence[tuple[TermMatch, int | None]],
              line_a: int | None, line_b: int | None) -> Finding:
     line_a = min((line for _, line in only_a if line is not None), default=line_a)
@@ -116,7 +125,30 @@ def _finding(first: PageUnits, second: PageUnits, section: str, what: str,
     )
 
 
-def check_terms(first: PageUnits, second: PageUnits, terminology: Terminology,
+def _counted(found: dict[str, tuple[TermMatch, int | None]], counts: Counter[str], names: Sequence[str],
+             other_lang: str) -> str:
+    return ", ".join(f"{found[name][0].form} ({found[name][0].term.label(other_lang)}) {counts[name]}×"
+                     for name in names if counts[name])
+
+
+def _count_finding(first: Page, second: Page, section: str, unit: AlignedUnit,
+                   side_a: tuple[dict[str, tuple[TermMatch, int | None]], Counter[str]],
+                   side_b: tuple[dict[str, tuple[TermMatch, int | None]], Counter[str]], names: Sequence[str]) -> Finding:
+    """A swap seen only by counting: the same term on both sides, but once beside a different term."""
+    names = list(dict.fromkeys(names))
+    other = Location(second.display, unit.second_line)
+    terms = {found[name][0].term.name: found[name][0].term for found, _ in (side_a, side_b) for name in names if name in found}
+    fix = "; ".join(_pair(term, first.lang, second.lang) for term in terms.values())
+    return Finding(
+        RULE, Location(first.display, unit.first_line),
+        f"{unit.what}: has {_counted(*side_a, names, second.lang)} where {other} has "
+        f"{_counted(*side_b, names, first.lang)}. Fix: use the glossary's pair on both sides ({fix}), or correct "
+        f"the side that names another role",
+        other=other, section=section,
+    )
+
+
+def check_terms(first: Page, second: Page, terminology: Terminology,
                 matcher_a: TermMatcher | None = None, matcher_b: TermMatcher | None = None) -> list[Finding]:
     """P10: no aligned unit names a key term on one side where the other names a different one (a swapped role);
     and in each section, every key term used on one side is used on the other (so a unit may say "they" or leave
@@ -127,26 +159,37 @@ def check_terms(first: PageUnits, second: PageUnits, terminology: Terminology,
     matcher_a = matcher_a or TermMatcher(terminology.terms, first.lang)
     matcher_b = matcher_b or TermMatcher(terminology.terms, second.lang)
     variants = [f.variant for f in terminology.forbidden]
-    exempt = [  # an exemption whose text holds a forbidden variant is about that variant, not about this rule's units
+    phrases = [  # an exemption whose text holds a forbidden variant is about that variant, not about this rule's units
         e.text for e in terminology.exemptions_for(RULE, rel) if e.text and not any(v in e.text for v in variants)
     ]
+    exempt = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE) if phrases else None
     findings: list[Finding] = []
-    for a, b in _sections(first, second):
+    for a, b in match_sections(first, second):
         section_a: dict[str, tuple[TermMatch, int | None]] = {}
         section_b: dict[str, tuple[TermMatch, int | None]] = {}
         reported: set[str] = set()
         for unit in aligned_units(a, b):
-            found_a, found_b = _found(matcher_a, unit.first, exempt), _found(matcher_b, unit.second, exempt)
+            (found_a, count_a), (found_b, count_b) = _found(matcher_a, unit.first, exempt), _found(matcher_b, unit.second, exempt)
             for name, value in found_a.items():
                 section_a.setdefault(name, value)
             for name, value in found_b.items():
                 section_b.setdefault(name, value)
             only_a = [found_a[name] for name in found_a if name not in found_b]
             only_b = [found_b[name] for name in found_b if name not in found_a]
-            if unit.what == "prose" or not (only_a and only_b):
-                continue  # not a swap: a term left out of one unit is judged over the whole section below
-            reported.update(found_a.keys() ^ found_b.keys())
-            findings.append(_finding(first, second, b.label, unit.what, only_a, only_b, unit.first_line, unit.second_line))
+            if unit.what == "prose":
+                continue
+            if only_a and only_b:  # one side names a term where the other names another
+                reported.update(found_a.keys() ^ found_b.keys())
+                findings.append(_finding(first, second, b.label, unit.what, only_a, only_b, unit.first_line,
+                                         unit.second_line))
+                continue
+            more_a = [name for name in count_a if count_a[name] > count_b[name]]
+            more_b = [name for name in count_b if count_b[name] > count_a[name]]
+            if more_a and more_b:  # a role twice on one side, once beside another role on the other: a swap
+                reported.update(more_a + more_b)
+                findings.append(_count_finding(first, second, b.label, unit, (found_a, count_a), (found_b, count_b),
+                                               more_a + more_b))
+            # otherwise not a swap: a term left out of one unit is judged over the whole section below
         only_a = [section_a[name] for name in section_a if name not in section_b and name not in reported]
         only_b = [section_b[name] for name in section_b if name not in section_a and name not in reported]
         if not (only_a or only_b):
@@ -162,7 +205,7 @@ def check_forbidden(display: str, lang: str, rel: str, text: str, terminology: T
     if not variants:
         return findings
     exemptions = [e.text for e in terminology.exemptions_for(RULE, rel) if e.text]
-    for number, line in source_lines(text):
+    for number, line in outside_fences(text):
         masked = line
         for phrase in exemptions:
             masked = masked.replace(phrase, "\0" * len(phrase))
@@ -179,10 +222,10 @@ def check_forbidden(display: str, lang: str, rel: str, text: str, terminology: T
     return findings
 
 
-def check_glossary(first: PageUnits, second: PageUnits) -> list[Finding]:
+def check_glossary(first: Page, second: Page) -> list[Finding]:
     """P12: the two glossary pages give the same rows (English, Chinese, and both definitions), row for row."""
     findings: list[Finding] = []
-    for a, b in _sections(first, second):
+    for a, b in match_sections(first, second):
         for number, (table_a, table_b) in enumerate(zip(a.tables, b.tables), start=1):
             rows_b = {row[0].text: row for row in table_b[1:] if row}
             rows_a = {row[0].text: row for row in table_a[1:] if row}
@@ -228,3 +271,24 @@ def check_glossary(first: PageUnits, second: PageUnits) -> list[Finding]:
                         )
                     )
     return findings
+
+
+@TERMS.pair
+def check_key_terms(first: Page, second: Page, run: Run) -> list[Finding]:
+    if run.terminology is None or untranslated_copy(first, second, run) or untranslated_copy(second, first, run):
+        return []  # P7 reports an untranslated copy once, for the whole page
+    return check_terms(first, second, run.terminology, run.matcher(first.lang), run.matcher(second.lang))
+
+
+@TERMS.page
+def check_forbidden_variants(page: Page, other: Page | None, run: Run) -> list[Finding]:
+    if run.terminology is None:
+        return []
+    return check_forbidden(page.display, page.lang, page.rel, page.text, run.terminology)
+
+
+@GLOSSARY.pair
+def check_glossaries(first: Page, second: Page, run: Run) -> list[Finding]:
+    if run.terminology is None or first.rel != run.terminology.glossary:
+        return []
+    return check_glossary(first, second)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ import pytest
 from parity.checker import CheckResult, check_site
 from parity.config import SiteConfig, load_site_config
 from parity.lock import LockEntry, write_lock
-from parity.rules import section_hashes
+from parity.stale import section_hashes
 
 from handbook.site import load_site, markdown_extensions_yaml
 
@@ -40,6 +41,9 @@ plugins:
           build: true
 hooks:
   - {hook}
+# As the handbook's mkdocs.yml: a page outside nav fails the strict build (MkDocs' default only logs it).
+validation:
+  omitted_files: warn
 """
 
 EN_DUTIES = """\
@@ -166,6 +170,7 @@ description: 首席营销官是什么。
 @dataclass
 class TinySite:
     root: Path
+    use_cache: bool = False  # True: checks read and write .parity-cache/, as editors' checks do
 
     @property
     def config_file(self) -> Path:
@@ -187,7 +192,7 @@ class TinySite:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     def config(self) -> SiteConfig:
-        return load_site_config(self.config_file, use_cache=False)
+        return load_site_config(self.config_file, use_cache=self.use_cache)
 
     def check(self) -> CheckResult:
         return check_site(self.config())
@@ -197,9 +202,9 @@ class TinySite:
         result = self.check()
         entries = {
             pair.rel: LockEntry(
-                hashes={lang: result.summaries[(lang, pair.rel)].content_hash for lang in pair.present},
+                hashes={lang: result.pages[(lang, pair.rel)].content_hash for lang in pair.present},
                 locked="2026-01-02",
-                sections={lang: section_hashes(result.summaries[(lang, pair.rel)]) for lang in pair.present},
+                sections={lang: section_hashes(result.pages[(lang, pair.rel)]) for lang in pair.present},
             )
             for pair in result.pairs
         }
@@ -209,14 +214,25 @@ class TinySite:
         return [f.render() for f in self.check().findings if rule is None or f.rule == rule]
 
 
+@pytest.fixture(params=[False, True], ids=["cache-off", "cache-on"])
+def use_cache(request: pytest.FixtureRequest) -> bool:
+    """Every rule test runs twice: rendering every page, and with the on-disk cache (each later check in a test
+    then reads what the earlier ones stored). Test modules that only drive builds or the CLI pin it."""
+    return bool(request.param)
+
+
 @pytest.fixture
-def make_site(tmp_path: Path) -> Callable[..., TinySite]:
+def make_site(tmp_path: Path, use_cache: bool) -> Callable[..., TinySite]:
     """A passing two-page site (duties.md, role.md in en and zh), locked unless lock=False."""
 
-    def make(lock: bool = True, pages: dict[tuple[str, str], str] | None = None) -> TinySite:
-        site = TinySite(tmp_path / "site")
+    def make(lock: bool = True, pages: dict[tuple[str, str], str] | None = None, policy: bool = True) -> TinySite:
+        site = TinySite(tmp_path / "site", use_cache)
         site.root.mkdir()
         site.config_file.write_text(MKDOCS_YML.format(hook=HOOK.as_posix()) + MARKDOWN_EXTENSIONS, encoding="utf-8")
+        if policy:  # the handbook's house style (data/parity.yml) and status-page words; no terminology
+            (site.root / "data").mkdir()
+            for name in ("parity.yml", "status-labels.yml"):
+                shutil.copy(ROOT / "data" / name, site.root / "data" / name)
         contents = pages if pages is not None else {
             ("en", "duties.md"): EN_DUTIES,
             ("zh", "duties.md"): ZH_DUTIES,

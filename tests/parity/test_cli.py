@@ -7,10 +7,17 @@ import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from parity.cli import main
 from parity.lock import read_lock
+
+
+@pytest.fixture
+def use_cache() -> bool:
+    """Builds and CLI runs: one cache mode is enough (the rule tests run both)."""
+    return False
 
 
 def run(site, *args: str):

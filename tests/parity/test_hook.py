@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.parity.conftest import EN_ROLE, HOOK, ZH_ROLE
 
 EN_STATUS = "---\ntitle: Translation status\ndescription: Status.\n---\n\n# Translation status\n\nThe table.\n"
@@ -18,6 +20,12 @@ PAGES = {
     ("en", "translation-status.md"): EN_STATUS,
     ("zh", "translation-status.md"): ZH_STATUS,
 }
+
+
+@pytest.fixture
+def use_cache() -> bool:
+    """Builds and CLI runs: one cache mode is enough (the rule tests run both)."""
+    return False
 
 
 def mkdocs_build(site, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -76,7 +84,9 @@ def _load_hook():
     return module
 
 
-def test_serve_turns_strict_off_so_findings_are_warnings(make_site, caplog, monkeypatch):
+def test_serve_shows_findings_and_keeps_serving(make_site, caplog, monkeypatch):
+    """Under serve a finding is an INFO line: the site's strict mode and MkDocs' warning counter are left alone,
+    and the build does not abort."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -89,11 +99,12 @@ def test_serve_turns_strict_off_so_findings_are_warnings(make_site, caplog, monk
     monkeypatch.setattr(hook, "_state", hook._State())
     config.plugins.on_startup(command="serve", dirty=False)
     with caplog.at_level(logging.INFO, logger="mkdocs"):
-        build(config, serve_url="http://127.0.0.1:8000/")  # strict would raise Abort here
+        build(config, serve_url="http://127.0.0.1:8000/")  # a WARNING would raise Abort here
     messages = [(r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("mkdocs.plugins.parity")]
-    assert ("INFO", "parity: serving: parity findings are warnings, and strict mode is off while serving") in messages
-    assert any(level == "WARNING" and "[P4-blocks]" in text for level, text in messages)
-    assert config.strict is False
+    assert any(level == "INFO" and text.startswith("parity: parity finding: zh/index.md:8") and "[P4-blocks]" in text
+               for level, text in messages), messages
+    assert not any(level == "WARNING" for level, _ in messages)
+    assert config.strict is True
 
 
 def test_a_checker_crash_is_one_error_line(make_site, caplog, monkeypatch):
@@ -127,7 +138,7 @@ def test_lock_error_is_reported_not_raised(make_site, caplog):
     assert len(errors) == 1 and "parity.lock.json cannot be read" in errors[0]
 
 
-def test_strict_build_counts_every_warning_of_every_language(make_site):
+def test_strict_build_shows_every_warning_of_every_language_once(make_site):
     site = make_site(pages=PAGES)
     site.edit("en", "index.md", "A CMO leads marketing.", "A CMO leads marketing ([more](missing.md)).")
     site.edit("zh", "index.md", "首席营销官负责营销工作。", "首席营销官负责营销工作（[详见](missing.md)）。")
@@ -137,12 +148,38 @@ def test_strict_build_counts_every_warning_of_every_language(make_site):
     warnings = [line for line in output.splitlines() if line.startswith("WARNING")]
     assert len(warnings) == 3, output  # one P9 finding, and the broken link in each language
     assert "'en/missing.md' is not found" in output and "'zh/missing.md' is not found" in output
-    assert "Aborted with 3 warnings in strict mode!" in output  # not the Chinese build's own count of 1
+    assert "Aborted with" in output and "in strict mode!" in output
 
 
-def test_strict_mode_is_restored_after_a_build(make_site, monkeypatch):
+@pytest.mark.parametrize(
+    ("lang", "old", "new"),
+    [
+        (None, None, None),  # in step: both pass
+        ("zh", "首席营销官负责营销工作。", "首席营销官负责 12 项营销工作。"),  # P6 and P9
+        ("en", "A CMO leads marketing.", "A CMO leads [marketing](index.md#nowhere)."),  # a broken anchor, P5 and P9
+    ],
+    ids=["in-step", "figure", "broken-anchor"],
+)
+def test_strict_build_fails_on_exactly_what_parity_check_fails_on(make_site, lang, old, new):
+    from click.testing import CliRunner
+
+    from parity.cli import main
+
+    site = make_site(pages=PAGES)
+    if lang:
+        site.edit(lang, "index.md", old, new)
+    check = CliRunner().invoke(main, ["--config", str(site.config_file), "--no-cache", "check"])
+    build = mkdocs_build(site)
+    assert check.exit_code in (0, 1), check.output
+    assert (build.returncode == 0) == (check.exit_code == 0), build.stdout + build.stderr + check.output
+
+
+def test_the_hook_leaves_strict_mode_alone(make_site, monkeypatch):
+    import logging as logging_module
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.utils import CountHandler
 
     site = make_site(pages=PAGES)
     monkeypatch.chdir(site.root)
@@ -150,3 +187,27 @@ def test_strict_mode_is_restored_after_a_build(make_site, monkeypatch):
     config.strict = True
     build(config)
     assert config.strict is True
+    assert not [h for h in logging_module.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    source = HOOK.read_text(encoding="utf-8")
+    assert "CountHandler" not in source and "strict =" not in source and "BuildNesting" not in source
+
+
+def test_a_quiet_strict_build_still_fails_on_findings(make_site):
+    """`-q` sets MkDocs' logger to ERROR, so no warning reaches strict mode's counter; the hook fails the build."""
+    site = make_site(pages=PAGES)
+    site.edit("zh", "index.md", "首席营销官负责营销工作。", "首席营销官负责 12 项营销工作。")
+    result = mkdocs_build(site, "-q")
+    assert result.returncode == 1
+    assert "parity: 2 finding(s), hidden by --quiet; strict mode fails on them" in result.stdout + result.stderr
+
+
+def test_the_status_page_lists_the_checks_where_it_asks_for_them(make_site):
+    pages = {**PAGES, ("en", "translation-status.md"): EN_STATUS + "\nThe build checks:\n\n<!-- parity:checks -->\n",
+             ("zh", "translation-status.md"): ZH_STATUS + "\n每次构建检查：\n\n<!-- parity:checks -->\n"}
+    site = make_site(pages=pages)
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    english = (site.root / "site" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    chinese = (site.root / "site" / "zh" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    assert "<li>every page exists in both languages and is in the menu</li>" in english
+    assert "<li>每个页面两种语言齐备，并列在导航菜单中</li>" in chinese

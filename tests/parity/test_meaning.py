@@ -131,7 +131,7 @@ PAGES = {
 @pytest.fixture
 def meaning_site(make_site):
     site = make_site(lock=False, pages=PAGES)
-    (site.root / "data").mkdir()
+    (site.root / "data").mkdir(exist_ok=True)
     (site.root / "data" / "terms.yml").write_text(TERMS_YML, encoding="utf-8")
     site.lock()
     return site
@@ -355,3 +355,74 @@ def test_strict_build_names_a_mistake_in_the_terms_data(meaning_site):
     assert result.returncode == 1
     assert "Traceback" not in output
     assert "ERROR   -  parity: data/terms.yml:10: forbidden: each entry needs variant, preferred, lang and reason" in output
+
+
+def test_p10_a_swap_seen_only_by_counting_in_a_table_cell(meaning_site):
+    """The same role twice on one side, once beside another role on the other: the head of marketing is still
+    named elsewhere in the section, so only counting inside the cell finds the swap."""
+    cells = {"en": ("Marketing director", "Marketing director and marketing director"), "zh": ("营销总监", "营销总监和市场总监")}
+    for lang, (old, new) in cells.items():
+        meaning_site.edit(lang, "team.md", f"| {old} |", f"| {new} |")
+    expected = ("zh/team.md:15 § Roles: table, row 2, column 1: has 市场总监 (Head of marketing) 1×, 营销总监 (Marketing "
+                "director) 1× where en/team.md:15 has Marketing director (营销总监) 2×. Fix: use the glossary's pair on "
+                "both sides (Head of marketing ↔ 市场总监; Marketing director ↔ 营销总监), or correct the side that "
+                "names another role [P10-terms]")
+    assert meaning_site.findings("P10-terms") == [expected]
+
+
+def test_p10_the_longest_term_wins_when_counting(meaning_site):
+    """“Sales and marketing director” is one term: its “marketing director” is not counted again."""
+    glossary_row = "| Sales and marketing director | 营销总经理 | The director of sales and marketing. | 管销售和营销的总监。 |\n"
+    for lang in ("en", "zh"):
+        meaning_site.edit(lang, "glossary.md", "| Operations director |", glossary_row + "| Operations director |")
+    terms = meaning_site.root / "data" / "terms.yml"
+    terms.write_text(terms.read_text(encoding="utf-8").replace("key_terms: [CMO,", "key_terms: [Sales and marketing director, CMO,"), encoding="utf-8")
+    meaning_site.edit("en", "team.md", "| Marketing director | The CMO |", "| Sales and marketing director | The CMO |")
+    meaning_site.edit("zh", "team.md", "| 营销总监 | 首席营销官 |", "| 营销总经理 | 首席营销官 |")
+    assert meaning_site.findings("P10-terms") == []
+
+
+def test_p10_paragraphs_are_units_when_both_sides_have_as_many(meaning_site):
+    """Both roles are named elsewhere in the introduction, so only the paragraph-by-paragraph comparison sees
+    that the second paragraph names the marketing director where the English names the CMO."""
+    meaning_site.edit("en", "team.md", "The director earns a commission.\n",
+                      "The director earns a commission.\n\nThe CEO hires the CMO.\n")
+    meaning_site.edit("zh", "team.md", "营销总监可以拿提成。\n", "营销总监可以拿提成。\n\n首席执行官聘任营销总监。\n")
+    messages = meaning_site.findings("P10-terms")
+    assert len(messages) == 1, messages
+    assert messages[0].startswith("zh/team.md:10 § (introduction): paragraph 2: has 营销总监 (Marketing director), "
+                                  "which en/team.md:10 lacks; en/team.md:10 has CMO (首席营销官), which this one lacks")
+
+
+def test_p11_a_huge_chinese_page_is_linted_without_crashing(meaning_site):
+    """AutoCorrect's parser stops at a call limit on a page of some 8,000 lines ("call limit reached"); the page
+    is linted in parts, and a slip far down the page is still found on its own line."""
+    filler = "首席营销官负责营销工作。\n\n" * 6000
+    meaning_site.edit("zh", "team.md", "营销总监可以拿提成。\n", "营销总监可以拿提成。\n\n" + filler + "共有6年。\n")
+    messages = meaning_site.findings("P11-style")
+    assert len(messages) == 1, messages[:3]
+    assert messages[0].startswith("zh/team.md:12010: Chinese typography: “共有6年。” should be “共有 6 年。”")
+
+
+def test_p11_a_part_autocorrect_cannot_parse_is_cut_in_halves(monkeypatch):
+    """AutoCorrect's limit depends on the text (and, in a long-running process, on what it parsed before), so
+    here it is simulated: any part over 3,000 lines fails as AutoCorrect fails."""
+    import autocorrect_py
+
+    from parity import style
+
+    failures = []
+    lint_for = autocorrect_py.lint_for
+
+    def limited(text, kind):
+        if text.count("\n") + 1 > 3000:
+            failures.append(text.count("\n") + 1)
+            raise ValueError(" --> 8232:1\n  |\n  = call limit reached")
+        return lint_for(text, kind)
+
+    monkeypatch.setattr(style.autocorrect_py, "lint_for", limited)
+    monkeypatch.setattr(style, "LINT_CHUNK_LINES", 100_000)  # one part of 10,001 lines
+    lines = ["首席营销官负责营销工作。", ""] * 5000 + ["共有6年。"]
+    found = [(first + problem.line, problem.new) for first, problem in style._lint(lines)]
+    assert failures == [10_001, 5_000, 5_001]  # the whole part, then each half, then quarters that pass
+    assert found == [(10_001, "共有 6 年。")]

@@ -338,9 +338,16 @@ def test_p8_bom_and_crlf_are_fine(make_site):
 
 def test_p9_not_locked(make_site):
     site = make_site(lock=False)
+    assert site.findings("P9-stale") == [
+        "parity.lock.json: does not exist, so none of the 2 page pairs is confirmed in step yet; once the "
+        "translations say what the English pages say, run `uv run python -m parity lock` to create it [P9-stale]"
+    ]
+    site.lock()
+    site.write("en", "new.md", "# New\n")
+    site.write("zh", "new.md", "# 新\n")
     messages = site.findings("P9-stale")
-    assert len(messages) == 2
-    assert messages[0].startswith("zh/duties.md: this page pair is not in parity.lock.json")
+    assert len(messages) == 1
+    assert messages[0].startswith("zh/new.md: this page pair is not in parity.lock.json")
 
 
 def test_p9_names_the_changed_side_and_its_sections_and_the_sections_to_update(make_site):
@@ -407,3 +414,63 @@ def test_p9_whitespace_and_line_endings_do_not_count(make_site):
     site.write("en", "role.md", text.replace("marketing.", "marketing.   ") + "\n\n", newline="\r\n")
     assert site.findings("P9-stale") == []
     assert content_hash("a  \r\nb\n\n") == content_hash("a\nb")
+
+
+# --- P7: leftovers and untranslated copies -------------------------------------------------------------------
+
+
+def test_p7_english_words_left_in_chinese_prose(make_site):
+    site = make_site()
+    site.edit("zh", "role.md", "首席营销官负责营销工作。", "首席营销官负责 the 营销工作，向 board of 董事会汇报。")
+    assert site.findings("P7-language") == [
+        "zh/role.md:10 § Definition: English words left in Chinese prose: “the”; translate it (as en/role.md says "
+        "it), or keep only a short gloss in parentheses [P7-language]",
+        "zh/role.md:10 § Definition: English words left in Chinese prose: “board of”; translate it (as en/role.md "
+        "says it), or keep only a short gloss in parentheses [P7-language]",
+    ]
+
+
+def test_p7_english_named_on_purpose_is_not_a_leftover(make_site):
+    site = make_site()
+    site.edit(
+        "zh", "role.md", "首席营销官负责营销工作。",
+        "首席营销官即英文的 marketing officer，不是 CMO Council 或 IBM；*the director* 与“the board”都是引文，"
+        "[the report](https://example.com/the-report) 是链接，`the code` 是代码（the gloss）。",
+    )
+    assert site.findings("P7-language") == []
+
+
+UNTRANSLATED = """\
+---
+title: The CMO role
+description: What a CMO is.
+---
+
+# The CMO role
+
+## Definition { #definition }
+
+A CMO leads marketing and answers for the brand across every channel.
+
+- The role reports to the chief executive officer.
+- The role sets the budget for the marketing department.
+- The role hires and develops the marketing team.
+"""
+
+
+def test_p7_an_untranslated_copy_is_one_finding_for_the_page(make_site):
+    site = make_site(lock=False, pages={("en", "role.md"): UNTRANSLATED, ("zh", "role.md"): UNTRANSLATED})
+    messages = site.findings()
+    assert [m for m in messages if "[P9-stale]" not in m] == [
+        "zh/role.md:1: looks like an untranslated copy of en/role.md: 4 of its 4 paragraphs, list items, table cells "
+        "and headings are en/role.md's text or in its language; translate the page; its sentence-by-sentence "
+        "language and term findings wait until then [P7-language]"
+    ]
+
+
+def test_p7_an_english_page_in_chinese_is_the_copy_whichever_side_holds_it(make_site):
+    site = make_site()
+    zh = site.page("zh", "duties.md").read_text(encoding="utf-8")
+    site.write("en", "duties.md", zh)
+    messages = [m for m in site.findings("P7-language")]
+    assert len(messages) == 1 and messages[0].startswith("en/duties.md:1: looks like an untranslated copy of zh/duties.md")

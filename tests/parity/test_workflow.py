@@ -18,6 +18,12 @@ GIT = shutil.which("git")
 needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")
 
 
+@pytest.fixture
+def use_cache() -> bool:
+    """Builds and CLI runs: one cache mode is enough (the rule tests run both)."""
+    return False
+
+
 def run(site, *args: str):
     return CliRunner().invoke(main, ["--config", str(site.config_file), "--no-cache", *args])
 
