@@ -17,6 +17,7 @@ _URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)[!-~]+", re.IGNORECASE)
 _NUMBER = re.compile(
     r"(?<![0-9.])(?<![0-9],)"  # not the tail of a longer number (3.2, 500,000)
     r"(?<![A-Za-z_])"  # nor part of a name: h2, v2ray, x25519, TUICV5 (a version "v1" is read as words: language.py)
+    r"(?<![A-Za-z]-)(?<!(?-i:[a-z]):)"  # nor of a name's part or a port: aes-128-gcm, example.com:443 (not 情形 C：6)
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)"  # 500,000 or 2006
     r"(?:\.(?P<frac>\d+))?"  # 3.2
     r"(?![0-9])"

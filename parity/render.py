@@ -33,7 +33,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = frozenset(
     "p li td th dt dd div blockquote pre table tr ul ol dl details summary figure figcaption hr br section".split()
 )
-_PLAIN_NUMBER = re.compile(r"^\s*\d+(?:[.,]\d+)*\s*%?\s*$")  # an inline code span that is only a number
+_PLAIN_NUMBER = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*%?\s*$")  # inline code that is one number (not 1.2.3.4)
 _NO_TEXT_TAGS = frozenset({"code", "kbd", "samp", "script", "style", "abbr", "svg", "math", "input"})
 _ITEM_SKIP = UNIT_SKIP | {"ul", "ol", "table", "div"}  # an item's own text leaves out what it nests
 _MENTION_TAGS = frozenset({"a", "em", "i", "q", "cite", "dfn"})
