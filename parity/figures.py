@@ -17,7 +17,8 @@ _URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)[!-~]+", re.IGNORECASE)
 _NUMBER = re.compile(
     r"(?<![0-9.])(?<![0-9],)"  # not the tail of a longer number (3.2, 500,000)
     r"(?<![A-Za-z_])"  # nor part of a name: h2, v2ray, x25519, TUICV5 (a version "v1" is read as words: language.py)
-    r"(?<![A-Za-z]-)(?<!(?-i:[a-z]):)"  # nor of a name's part or a port: aes-128-gcm, example.com:443 (not 情形 C：6)
+    r"(?!(?<=[A-Za-z]-)\d+-?[A-Za-z])"  # nor a name's middle part: aes-128-gcm (mid-2016 is a year)
+    r"(?<!(?-i:[a-z]):)"  # nor a port: example.com:443 (not 情形 C：6)
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)"  # 500,000 or 2006
     r"(?:\.(?P<frac>\d+))?"  # 3.2
     r"(?![0-9])"
@@ -47,7 +48,8 @@ def extract_figures(text: str) -> list[str]:
     """Every figure in `text`, in order, as canonical strings (`500000`, `0.5%`, `2006`)."""
     # NFKC turns full-width digits and ％ into ASCII; a full-width comma is punctuation, never a thousands separator.
     # The URL goes first: NFKC would turn a full-width bracket after it into an ASCII one that reads as part of it.
-    text = unicodedata.normalize("NFKC", _URL.sub(" ", text.replace("，", "、")))
+    # A full-width colon is punctuation too, never a port's colon (eFinancialCareers：2007).
+    text = unicodedata.normalize("NFKC", _URL.sub(" ", text.replace("，", "、").replace("：", ": ")))
     figures: list[str] = []
     for match in _NUMBER.finditer(text):
         digits = match["int"].replace(",", "")

@@ -42,6 +42,13 @@ def test_chinese_text_glued_to_a_url_keeps_its_figures():
     assert extract_figures("70-20-10") == ["70", "20", "10"]
 
 
+def test_a_name_s_middle_part_and_a_port_are_not_figures_but_a_hyphenated_year_and_a_colon_s_figure_are():
+    assert extract_figures("aes-128-gcm, example.com:443, h2") == []
+    assert extract_figures("from 2014 to mid-2016") == ["2014", "2016"]
+    assert extract_figures("eFinancialCareers：2007 年") == ["2007"]
+    assert extract_figures("情形 C：6") == ["6"]
+
+
 def test_heading_numbers_are_not_figures():
     assert strip_heading_number("1. Strategy") == "Strategy"
     assert strip_heading_number("2.3 Budget") == "Budget"
