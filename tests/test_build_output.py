@@ -1,5 +1,5 @@
 """Build output carries only what an editor needs: no jieba warnings that look like a crash, every other warning
-still shown, and one right count when a strict build aborts (that count is tested in tests/parity/test_hook.py)."""
+still shown, and a strict build that aborts on them (tested in tests/parity/test_hook.py)."""
 
 from __future__ import annotations
 
