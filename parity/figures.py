@@ -11,9 +11,9 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-# A URL is printable ASCII: it ends at the first space or non-ASCII character, so Chinese text glued to it (no space
-# in Chinese) is still read for figures.
-_URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)[!-~]+", re.IGNORECASE)
+# Here a URL is printable ASCII (parity.language.URL runs to the next space): it ends at the first non-ASCII
+# character, so Chinese text glued to it (no space in Chinese) is still read, for figures and for key terms.
+ASCII_URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)[!-~]+", re.IGNORECASE)
 _NUMBER = re.compile(
     r"(?<![0-9.])(?<![0-9],)"  # not the tail of a longer number (3.2, 500,000)
     r"(?<![A-Za-z_])"  # nor part of a name: h2, v2ray, x25519, TUICV5 (a version "v1" is read as words: language.py)
@@ -49,7 +49,7 @@ def extract_figures(text: str) -> list[str]:
     # NFKC turns full-width digits and ％ into ASCII; a full-width comma is punctuation, never a thousands separator.
     # The URL goes first: NFKC would turn a full-width bracket after it into an ASCII one that reads as part of it.
     # A full-width colon is punctuation too, never a port's colon (eFinancialCareers：2007).
-    text = unicodedata.normalize("NFKC", _URL.sub(" ", text.replace("，", "、").replace("：", ": ")))
+    text = unicodedata.normalize("NFKC", ASCII_URL.sub(" ", text.replace("，", "、").replace("：", ": ")))
     figures: list[str] = []
     for match in _NUMBER.finditer(text):
         digits = match["int"].replace(",", "")

@@ -15,7 +15,7 @@ ENGLISH_RUN_MIN_WORDS = 4  # a run of this many English words ...
 ENGLISH_RUN_MIN_PROSE_WORDS = 2  # ... with this many lower-case, non-connector words is untranslated prose
 CHINESE_GLOSSED_TERM_MAX_CHARS = 24  # "营销师国家职业标准 (National ...)": a term followed by its gloss
 
-_URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)\S+", re.IGNORECASE)
+URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)\S+", re.IGNORECASE)  # to the next space
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _ASCII_GLOSS = re.compile(r"\(([^()\n]{0,%d})\)" % GLOSS_MAX_CHARS)
 _FULLWIDTH_GLOSS = re.compile(r"（([^（）\n]{0,%d})）" % GLOSS_MAX_CHARS)
@@ -136,7 +136,7 @@ def _excerpt(text: str, limit: int = 60) -> str:
 
 def english_prose_runs(text: str) -> list[str]:
     """Runs of English prose in Chinese text (outside glosses, book titles and URLs)."""
-    text = _URL.sub("、", text)
+    text = URL.sub("、", text)
     for pattern in (_ASCII_GLOSS, _FULLWIDTH_GLOSS, _BOOK_TITLE):
         text = pattern.sub("、", text)
     runs: list[str] = []
@@ -168,7 +168,7 @@ def _gloss_spans(line: str) -> list[tuple[int, int]]:
 
 def chinese_runs(text: str) -> list[str]:
     """Runs of Chinese in English text, outside short parenthetical glosses and glossed terms."""
-    text = _URL.sub(" ", text)
+    text = URL.sub(" ", text)
     runs: list[str] = []
     for line in text.split("\n"):
         glosses = _gloss_spans(line)

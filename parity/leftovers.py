@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from parity.language import is_chinese
+from parity.language import URL, is_chinese
 
 # Common English words that a term mention ("即英文的 marketing") does not contain but a leftover phrase usually
 # does: articles, pronouns, prepositions, conjunctions, auxiliaries.
@@ -24,7 +24,6 @@ he she his her him they them their we us our you your i me my is are was were be
 has have had having will would shall should can could may might must not no yes also only just very more most
 such each every all any both either neither other another some own same too again once
 """.split())
-_URL = re.compile(r"(?:https?://|ftp://|mailto:|www\.)\S+", re.IGNORECASE)
 _SPARED = re.compile(  # glosses, book titles and quotations: English kept on purpose
     r"\([^()\n]{0,100}\)|（[^（）\n]{0,100}）|《[^《》\n]{0,100}》|“[^”\n]{0,100}”|「[^」\n]{0,100}」|\"[^\"\n]{0,100}\""
 )
@@ -41,7 +40,7 @@ _MIN_UNIT_CHARS = 12  # shorter units (names, numbers, "CMO") say nothing about 
 
 def english_leftovers(text: str) -> list[str]:
     """Runs of English words in Chinese text that hold a lowercase common word, outside spared spans."""
-    text = _SPARED.sub("、", _URL.sub("、", text))
+    text = _SPARED.sub("、", URL.sub("、", text))
     found: list[str] = []
     for line in text.split("\n"):
         if not _HAN.search(line):

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from parity.figures import ASCII_URL
 from parity.findings import Finding, Location
 from parity.page import Page, Section, Unit, match_sections
 from parity.registry import declare
@@ -84,7 +85,7 @@ def _found(matcher: TermMatcher, units: Sequence[Unit], exempt: re.Pattern[str] 
     found: dict[str, tuple[TermMatch, int | None]] = {}
     counts: Counter[str] = Counter()
     for unit in units:
-        text = unit.text
+        text = ASCII_URL.sub(lambda m: " " * len(m.group()), unit.text)  # executive-director in an address is no term
         if exempt is not None:  # an exemption in data/terms.yml: the words it names are not a use of a term
             text = exempt.sub(lambda m: " " * len(m.group()), text)
         for match in matcher.matches(text):

@@ -192,6 +192,16 @@ def test_p10_an_exemption_masks_only_the_words_it_names(meaning_site):
     assert len(messages) == 1 and "list item 1: has 运营总监 (Operations director)" in messages[0], messages
 
 
+def test_p10_a_term_inside_an_address_is_no_use_of_it_but_chinese_glued_to_the_address_still_counts(meaning_site):
+    meaning_site.edit("en", "team.md", "    The head of marketing leads the department.\n",
+                      "    The head of marketing leads the department.\n\nSee <https://example.com/news/general-manager-title>.\n")
+    meaning_site.edit("zh", "team.md", "    市场总监领导市场部门。\n",
+                      "    市场总监领导市场部门。\n\n见 <https://example.com/news/general-manager-title>。\n")
+    assert meaning_site.findings("P10-terms") == []
+    meaning_site.edit("zh", "team.md", "general-manager-title>。", "general-manager-title>总经理的职衔。")
+    assert len(meaning_site.findings("P10-terms")) == 1
+
+
 def test_p10_forbidden_variant_names_the_preferred_form(meaning_site):
     meaning_site.edit("zh", "team.md", "运营总监制定战略。", "运营总监制定战略，防止串货。")
     assert meaning_site.findings("P10-terms") == [
