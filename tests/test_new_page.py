@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +15,9 @@ import pytest
 from handbook.new_page import NewPageError, insert_nav_entry, page_name
 from handbook.site import load_site
 from tests.conftest import ROOT
+from tests.repository_copy import copy_repository
 from tests.site_pages import SITE
 
-COPIED = ("docs", "data", "includes", "overrides", "hooks", "handbook", "parity", ".parity-cache")
 ONBOARDING = [
     "--title", "en", "Onboarding a CMO", "--title", "zh", "首席营销官入职",
     "--description", "en", "How to bring a new Chief Marketing Officer into the company, step by step.",
@@ -28,14 +27,7 @@ ONBOARDING = [
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    copy = tmp_path / "repo"
-    copy.mkdir()
-    for name in COPIED:
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, copy / name)
-    for name in ("mkdocs.yml", "parity.lock.json"):
-        shutil.copy2(ROOT / name, copy / name)
-    return copy
+    return copy_repository(tmp_path)
 
 
 def run(repo: Path, *args: str, module: str = "handbook") -> subprocess.CompletedProcess[str]:

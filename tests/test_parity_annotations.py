@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.repository_copy import copy_repository
 
 SCRIPT = ROOT / ".github" / "parity_report.py"
 # GitHub's workflow command `::error file=…,line=…,title=…::message` (properties escaped: % \r \n : ,).
 COMMAND = re.compile(r"^::error (?P<properties>[^:]*)::(?P<message>.*)$")
-COPIED = (".github", "parity", "handbook", "hooks", "docs", "data", "includes", "overrides", ".parity-cache")
 
 
 def _unescape(text: str) -> str:
@@ -45,14 +44,7 @@ def annotations(output: str) -> list[dict[str, str]]:
 @pytest.fixture
 def scratch_site(tmp_path) -> Path:
     """A copy of the repository's site and checker (the parity cache too, so that the check is quick)."""
-    copy = tmp_path / "repo"
-    copy.mkdir()
-    for name in COPIED:
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, copy / name)
-    for name in ("mkdocs.yml", "parity.lock.json"):
-        shutil.copy2(ROOT / name, copy / name)
-    return copy
+    return copy_repository(tmp_path)
 
 
 def report(site: Path, summary: Path) -> subprocess.CompletedProcess[str]:
