@@ -96,6 +96,8 @@ def _run_check(config: MkDocsConfig) -> None:
         _state.result = parity.checker.check_site(site)
         _state.fingerprint = fingerprint
         log.debug(f"checked {len(_state.result.pairs)} page pairs in {time.perf_counter() - started:.3f}s")
+        for note in _state.result.notes:  # what the check left out (a translation with no terms of its own)
+            log.info(f"parity: {note}")
         _state.undecodable = {page.display: page.text for page in _state.result.pages.values() if page.encoding_problem}
     except (parity.config.ConfigError, parity.lock.LockError) as error:
         _state.result, _state.fingerprint = None, None

@@ -48,6 +48,7 @@ class CheckResult:
     pages: dict[tuple[str, str], Page] = field(default_factory=dict)
     policy: Policy = field(default_factory=Policy)
     rules: tuple[str, ...] = ()  # the rules this check ran, in order
+    notes: list[str] = field(default_factory=list)  # what the check left out, one line each (a language's terms)
 
     @property
     def summaries(self) -> dict[tuple[str, str], Page]:  # the name parity.changes and older callers use
@@ -206,11 +207,14 @@ def check_pages(site: SiteConfig, pages: Mapping[str, Mapping[str, bytes]], lock
         run.terminology = load_terminology(
             policy.terms_file, {lang: rendered[(lang, glossary)] for lang in languages if (lang, glossary) in rendered},
             policy.terms_file.relative_to(site.root).as_posix() if policy.terms_file.is_relative_to(site.root)
-            else str(policy.terms_file))
+            else str(policy.terms_file), languages)
     data = hashlib.sha256(str(sorted(keys.get((lang, run.terminology.glossary), "-") for lang in languages)
                               if run.terminology else "-").encode()).hexdigest()
     checked = _CachedChecks(run, cache, keys, data)
     result = CheckResult(languages=languages, pages=rendered, policy=policy, rules=tuple(rule.id for rule in rules))
+    if run.terminology is not None:
+        result.notes += [f"no {run.terminology.glossary} for {lang}: the terms rules skip it"
+                         for lang in run.terminology.skipped]
     for rule in rules:
         result.findings += [finding for scope, check in rule.checks if scope == "site" for finding in check(run)]
     default, others = languages[0], languages[1:]

@@ -45,7 +45,10 @@ def _checked(context: click.Context) -> tuple[SiteConfig, dict[str, LockEntry], 
         for warning in site.warnings:  # what the check goes on without (an extension not installed here)
             click.echo(f"parity: warning: {warning}", err=True)
         entries = read_lock(site.lock_path)
-        return site, entries, check_site(site)
+        result = check_site(site)
+        for note in result.notes:  # what the check left out (a translation with no terms of its own)
+            click.echo(f"parity: note: {note}", err=True)
+        return site, entries, result
     except (ConfigError, LockError) as error:
         _fail(str(error))
     except Exception as error:  # noqa: BLE001 - no input may produce a traceback

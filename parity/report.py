@@ -49,6 +49,7 @@ def as_json(result: CheckResult) -> str:
     data: dict[str, Any] = {
         "ok": result.ok,
         "languages": list(result.languages),
+        "notes": list(result.notes),
         "findings": [finding.to_json() for finding in sorted(result.findings, key=sort_key)],
         "pairs": [
             {

@@ -16,8 +16,11 @@ from typing import Any
 import yaml
 
 from parity.config import ConfigError
-from parity.language import is_chinese
+from parity.language import best_match
 from parity.page import Page
+from parity.termmatch import TermMatch, TermMatcher
+
+__all__ = ["Exemption", "Forbidden", "Term", "TermDataError", "TermMatch", "TermMatcher", "Terminology", "load_terminology"]
 
 DATA_FILE = Path("data") / "terms.yml"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]+$")
@@ -33,11 +36,12 @@ class Term:
     """One glossary row: its accepted forms in each language and where the row is."""
 
     name: str  # the first English form: "CMO", "Marketing director"
-    forms: Mapping[str, tuple[str, ...]]  # "en" / "zh" -> accepted forms
+    forms: Mapping[str, tuple[str, ...]]  # language code ("en", "zh", "zh-Hant") -> accepted forms
     key: bool = False
 
     def label(self, lang: str) -> str:
-        forms = self.forms.get("zh" if is_chinese(lang) else "en", ())
+        code = best_match(lang, self.forms)
+        forms = self.forms.get(code, ()) if code else ()
         return forms[0] if forms else self.name
 
 
@@ -45,7 +49,7 @@ class Term:
 class Forbidden:
     variant: str
     preferred: str
-    lang: str
+    lang: str  # a language code the site declares
     reason: str
 
 
@@ -70,6 +74,12 @@ class Terminology:
     terms: tuple[Term, ...] = ()
     forbidden: tuple[Forbidden, ...] = ()
     exemptions: tuple[Exemption, ...] = ()
+    languages: tuple[str, ...] = ()  # the languages with terms: the reference and each translation with its own
+    skipped: tuple[str, ...] = ()  # translations with no glossary page and no variants: the term rules skip them
+
+    def covers(self, lang: str) -> bool:
+        """Whether `lang` has terms of its own (a Traditional page never gets Simplified ones)."""
+        return lang in self.languages
 
     def exempt(self, rule: str, page: str, text: str | None = None) -> bool:
         return any(exemption.covers(rule, page, text) for exemption in self.exemptions)
@@ -96,7 +106,8 @@ def split_forms(cell: str) -> tuple[str, ...]:
 
 
 def _glossary_rows(units: Page) -> list[tuple[str, str, int | None]]:
-    """(English cell, Chinese cell, line) of every body row of every table on a glossary page."""
+    """(column 1, column 2, line) of every body row of every table on a glossary page: the reference language's
+    term, then the page's own language's."""
     rows: list[tuple[str, str, int | None]] = []
     for section in units.sections:
         for table in section.tables:
@@ -141,10 +152,10 @@ def _strings(value: Any, where: str) -> list[str]:
     raise TermDataError(f"{where}: expected a list of words, e.g. [board, boards]")
 
 
-def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str = DATA_FILE.as_posix()
-                     ) -> Terminology | None:
-    """Read the terminology file `path` (named `source` in messages) with the glossary pages (lang -> page); None
-    when there is no such file (the term rules then do not run)."""
+def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str = DATA_FILE.as_posix(),
+                     languages: Sequence[str] = ()) -> Terminology | None:
+    """Read the terminology file `path` (named `source` in messages) with the glossary pages (lang -> page) of the
+    site's `languages` (the reference first); None when there is no such file (the term rules then do not run)."""
     if not path.is_file():
         return None
     try:
@@ -171,21 +182,32 @@ def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str
                                 f"{', '.join(sorted(known - {'__line__'}))}")
     glossary = str(data.get("glossary") or "glossary.md")
 
-    # The term pairs: the rows of the default-language glossary (the other glossary must match it: P12-glossary).
-    default = next(iter(glossary_units), None)
+    # The terms: column 1 of the reference glossary; each language's forms from its own glossary page (column 2 of
+    # a translation's page, which P12-glossary keeps row for row with the reference's).
+    codes = list(languages) if languages else list(glossary_units)
+    default = codes[0] if codes and codes[0] in glossary_units else next(iter(glossary_units), None)
     if default is None:
         raise TermDataError(f"{source}:{_line_of(text, 'glossary:')}: the glossary page {glossary} does not exist; "
                             f"the term pairs are read from its tables (docs/<language>/{glossary})")
-    rows = _glossary_rows(glossary_units[default]) if default else []
-    by_name: dict[str, tuple[list[str], list[str]]] = {}
-    for english, chinese, _ in rows:
-        en_forms = list(split_forms(english))
-        zh_forms = list(split_forms(chinese))
-        if not en_forms:
+    by_name: dict[str, dict[str, list[str]]] = {}
+    for reference, _, _ in _glossary_rows(glossary_units[default]):
+        forms = list(split_forms(reference))
+        if forms:
+            by_name[forms[0].lower()] = {default: forms}
+    for lang, page in glossary_units.items():
+        if lang == default:
             continue
-        if _ACRONYM.match(en_forms[0]):
-            zh_forms.append(en_forms[0])  # Chinese pages may write the abbreviation itself
-        by_name[en_forms[0].lower()] = (en_forms, zh_forms)
+        for reference, own, _ in _glossary_rows(page):
+            forms = list(split_forms(reference))
+            if forms and forms[0].lower() in by_name:  # a row the reference lacks is P12-glossary's to report
+                by_name[forms[0].lower()].setdefault(lang, []).extend(split_forms(own))
+
+    def declared(code: Any, line: int, what: str) -> str:
+        match = best_match(str(code), codes) if isinstance(code, str) else None
+        if match is None:
+            raise TermDataError(f"{source}:{line}: {what} has language `{code}`; the site declares "
+                                f"{', '.join(codes)}")
+        return match
 
     key_names = data.get("key_terms") or []
     if not isinstance(key_names, list):
@@ -198,7 +220,9 @@ def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str
             )
     variants = data.get("variants") or {}
     if not isinstance(variants, dict):
-        raise TermDataError(f"{source}:{_line_of(text, 'variants:')}: variants must map a glossary term to en/zh lists")
+        raise TermDataError(f"{source}:{_line_of(text, 'variants:')}: variants must map a glossary term to lists "
+                            f"per language code")
+    with_variants: set[str] = set()
     for name, per_lang in variants.items():
         if name == "__line__":
             continue
@@ -206,23 +230,26 @@ def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str
         if str(name).lower() not in by_name:
             raise TermDataError(f"{source}:{line}: variants: “{name}” is not the English term of any glossary row")
         if not isinstance(per_lang, dict):
-            raise TermDataError(f"{source}:{line}: variants: “{name}” needs en: [...] and/or zh: [...]")
-        en_forms, zh_forms = by_name[str(name).lower()]
+            raise TermDataError(f"{source}:{line}: variants: “{name}” needs lists per language code, e.g. en: [...]")
         for lang, values in per_lang.items():
             if lang == "__line__":
                 continue
-            if lang not in ("en", "zh"):
-                raise TermDataError(f"{source}:{line}: variants: “{name}” has language `{lang}`; use en or zh")
-            (en_forms if lang == "en" else zh_forms).extend(_strings(values, f"{source}:{line}: variants: {name}.{lang}"))
+            code = declared(lang, _line_of(text[text.find(f"{name}:"):], f"{lang}:") + line - 1,
+                            f"variants: “{name}”")
+            with_variants.add(code)
+            by_name[str(name).lower()].setdefault(code, []).extend(
+                _strings(values, f"{source}:{line}: variants: {name}.{lang}"))
+    own = [lang for lang in codes if lang == default or lang in glossary_units or lang in with_variants]
     keys = {str(name).lower() for name in key_names}
-    terms = tuple(
-        Term(
-            name=en_forms[0],
-            forms={"en": tuple(dict.fromkeys(en_forms)), "zh": tuple(dict.fromkeys(zh_forms))},
-            key=lowered in keys,
-        )
-        for lowered, (en_forms, zh_forms) in by_name.items()
-    )
+    terms = []
+    for lowered, forms in by_name.items():
+        name = forms[default][0]
+        if _ACRONYM.match(name):  # a translation may write the abbreviation itself (CMO)
+            for lang in own:
+                if lang != default:
+                    forms.setdefault(lang, []).append(name)
+        terms.append(Term(name=name, forms={lang: tuple(dict.fromkeys(forms.get(lang, ()))) for lang in own},
+                          key=lowered in keys))
 
     forbidden: list[Forbidden] = []
     for entry in data.get("forbidden") or []:
@@ -230,7 +257,8 @@ def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry.get(k) for k in
                                                   ("variant", "preferred", "lang", "reason")):
             raise TermDataError(f"{source}:{line}: forbidden: each entry needs variant, preferred, lang and reason")
-        forbidden.append(Forbidden(entry["variant"], entry["preferred"], entry["lang"], entry["reason"]))
+        lang = declared(entry["lang"], line, f"forbidden: “{entry['variant']}”")
+        forbidden.append(Forbidden(entry["variant"], entry["preferred"], lang, entry["reason"]))
 
     exemptions: list[Exemption] = []
     for entry in data.get("exemptions") or []:
@@ -243,66 +271,5 @@ def load_terminology(path: Path, glossary_units: Mapping[str, Page], source: str
         if entry.get("page") is None and entry.get("text") is None:
             raise TermDataError(f"{source}:{line}: exemptions: say what is exempt: a page, a text, or both")
         exemptions.append(Exemption(entry["rule"], reason.strip(), entry.get("page"), entry.get("text"), line))
-    return Terminology(source, glossary, terms, tuple(forbidden), tuple(exemptions))
-
-
-@dataclass(frozen=True)
-class TermMatch:
-    term: Term
-    form: str  # as written on the page
-
-
-class TermMatcher:
-    """Finds the key terms in text of one language: whole words in English (any case, optional plural -s/-es),
-    anywhere in Chinese; an English form on a Chinese page (CMO) is matched as a whole word. Each term is looked
-    for on its own and the longest match wins: "sales and marketing director" is one term, not also "marketing
-    director"."""
-
-    def __init__(self, terms: Sequence[Term], lang: str) -> None:
-        self.lang = "zh" if is_chinese(lang) else "en"
-        self._patterns: list[tuple[Term, re.Pattern[str]]] = []
-        self._anchors: list[tuple[str, ...]] = []
-        for term in terms:
-            if not term.key:
-                continue
-            forms = sorted({self._normal(form) for form in term.forms.get(self.lang, ())}, key=len, reverse=True)
-            pieces = []
-            for form in forms:
-                escaped = re.escape(form).replace(r"\ ", r"[\s\-]+")
-                if re.search(r"[A-Za-z0-9]", form):
-                    pieces.append(rf"(?<![A-Za-z0-9]){escaped}(?:e?s)?(?![A-Za-z0-9])")
-                else:
-                    pieces.append(escaped)
-            if pieces:
-                # A word each form must contain (any letter case): a cheap substring test before the regex.
-                anchors = tuple({max(re.split(r"[\s\-]+", form), key=len) for form in forms})
-                self._patterns.append((term, re.compile("|".join(pieces), re.IGNORECASE)))
-                self._anchors.append(anchors)
-        # One search for any form first: most units name no key term at all.
-        self._any = re.compile("|".join(f"(?:{p.pattern})" for _, p in self._patterns), re.IGNORECASE) if self._patterns else None
-
-    @staticmethod
-    def _normal(form: str) -> str:
-        return " ".join(form.lower().replace("-", " ").split())
-
-    def matches(self, text: str) -> list[TermMatch]:
-        """Every use of a key term in `text`, in order; where matches overlap, the longest wins: "sales and
-        marketing director" is one term, not also "marketing director"."""
-        if self._any is None or not self._any.search(text):
-            return []
-        lowered = self._normal(text) if "-" in text else " ".join(text.lower().split())
-        candidates = [(term, m) for (term, pattern), anchors in zip(self._patterns, self._anchors)
-                      if any(anchor in lowered for anchor in anchors) for m in pattern.finditer(text)]
-        candidates.sort(key=lambda tm: (-(tm[1].end() - tm[1].start()), tm[1].start()))
-        taken: list[tuple[int, int, TermMatch]] = []
-        for term, m in candidates:
-            if not any(m.start() < end and start < m.end() for start, end, _ in taken):
-                taken.append((m.start(), m.end(), TermMatch(term, m.group())))
-        return [match for _, _, match in sorted(taken, key=lambda entry: entry[0])]
-
-    def find(self, text: str) -> dict[str, TermMatch]:
-        """Term name -> the first match of that term in `text`."""
-        found: dict[str, TermMatch] = {}
-        for match in self.matches(text):
-            found.setdefault(match.term.name, match)
-        return found
+    return Terminology(source, glossary, tuple(terms), tuple(forbidden), tuple(exemptions), tuple(own),
+                       tuple(lang for lang in codes if lang not in own))

@@ -202,7 +202,7 @@ def check_terms(first: Page, second: Page, terminology: Terminology,
 def check_forbidden(display: str, lang: str, rel: str, text: str, terminology: Terminology) -> list[Finding]:
     """P10: a forbidden variant on a page of its language, with the preferred form."""
     findings: list[Finding] = []
-    variants = [f for f in terminology.forbidden if f.lang.split("-")[0] == lang.split("-")[0]]
+    variants = [f for f in terminology.forbidden if f.lang == lang]  # zh's variants are not zh-Hant's
     if not variants:
         return findings
     exemptions = [e.text for e in terminology.exemptions_for(RULE, rel) if e.text]
@@ -276,20 +276,22 @@ def check_glossary(first: Page, second: Page) -> list[Finding]:
 
 @TERMS.pair
 def check_key_terms(first: Page, second: Page, run: Run) -> list[Finding]:
-    if run.terminology is None or untranslated_copy(first, second, run) or untranslated_copy(second, first, run):
+    if run.terminology is None or not (run.terminology.covers(first.lang) and run.terminology.covers(second.lang)):
+        return []  # a language without terms of its own is skipped (one note says so), never given another's
+    if untranslated_copy(first, second, run) or untranslated_copy(second, first, run):
         return []  # P7 reports an untranslated copy once, for the whole page
     return check_terms(first, second, run.terminology, run.matcher(first.lang), run.matcher(second.lang))
 
 
 @TERMS.page
 def check_forbidden_variants(page: Page, other: Page | None, run: Run) -> list[Finding]:
-    if run.terminology is None:
+    if run.terminology is None or not run.terminology.covers(page.lang):
         return []
     return check_forbidden(page.display, page.lang, page.rel, page.text, run.terminology)
 
 
 @GLOSSARY.pair
 def check_glossaries(first: Page, second: Page, run: Run) -> list[Finding]:
-    if run.terminology is None or first.rel != run.terminology.glossary:
+    if run.terminology is None or first.rel != run.terminology.glossary or not run.terminology.covers(first.lang):
         return []
     return check_glossary(first, second)
