@@ -213,7 +213,8 @@ def check_pages(site: SiteConfig, pages: Mapping[str, Mapping[str, bytes]], lock
     checked = _CachedChecks(run, cache, keys, data)
     result = CheckResult(languages=languages, pages=rendered, policy=policy, rules=tuple(rule.id for rule in rules))
     if run.terminology is not None:
-        result.notes += [f"no {run.terminology.glossary} for {lang}: the terms rules skip it"
+        result.notes += [f"no glossary for {lang} ({run.terminology.glossary}): the terms rules P10-terms and "
+                         f"P12-glossary skip it"
                          for lang in run.terminology.skipped]
     for rule in rules:
         result.findings += [finding for scope, check in rule.checks if scope == "site" for finding in check(run)]
