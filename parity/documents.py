@@ -6,7 +6,6 @@ Nothing here knows about the other language; it only turns a file into a `Docume
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -237,17 +236,3 @@ def load_document(lang_dir: Path, lang: str, rel: str, raw: bytes | None = None)
         encoding_problem=encoding_problem,
         content_hash=content_hash(text),
     )
-
-
-def discover_pages(lang_dir: Path) -> list[str]:
-    """Every Markdown page under a language folder, as sorted relative paths with forward slashes."""
-    pages: list[str] = []
-    if not lang_dir.is_dir():
-        return pages
-    for dirpath, dirnames, filenames in os.walk(lang_dir):
-        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
-        for name in filenames:
-            if name.endswith(".md") and not name.startswith("."):
-                full = Path(dirpath, name)
-                pages.append(full.relative_to(lang_dir).as_posix())
-    return sorted(pages)

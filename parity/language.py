@@ -36,7 +36,6 @@ _GLOSS_AFTER = re.compile(r"[》」』”\"'\s]*[(（]")
 # Kore... A locale's script comes from CLDR's likely subtags (through Babel, which mkdocs-material already
 # installs): zh → zh_Hans_CN, zh-TW → zh_Hant_TW, zh-HK → zh_Hant_HK, pt-BR → pt_Latn_BR.
 SIMPLIFIED, TRADITIONAL, LATIN = "Hans", "Hant", "Latn"
-SCRIPT_NAMES = {SIMPLIFIED: "Simplified Chinese", TRADITIONAL: "Traditional Chinese", LATIN: "Latin"}
 HAN_SCRIPTS = frozenset({SIMPLIFIED, TRADITIONAL})  # scripts written in Chinese characters alone
 # Scripts that mix Chinese characters with their own (Japanese kana, Korean hangul): Chinese runs prove nothing there.
 HAN_MIXING_SCRIPTS = frozenset({"Jpan", "Kore", "Hani"})
@@ -101,10 +100,6 @@ def chinese_variant(locale: str) -> str | None:
     return script_of(locale) if is_chinese(locale) else None
 
 
-def same_script(first: str, second: str) -> bool:
-    return script_of(first) is not None and script_of(first) == script_of(second)
-
-
 def best_match(locale: str, available: Iterable[str]) -> str | None:
     """The key of `available` (language codes of some data: terms, labels, glossaries) that fits `locale` best.
 
@@ -121,12 +116,6 @@ def best_match(locale: str, available: Iterable[str]) -> str | None:
     if not candidates:
         return None
     return min(candidates, key=lambda code: (len(code), code))  # the plainest: zh before zh-CN
-
-
-def describe_locale(locale: str) -> str:
-    """"zh-TW (Traditional Chinese)", "fr (Latin)", for messages."""
-    script = script_of(locale)
-    return f"{locale} ({SCRIPT_NAMES.get(script, script)})" if script else locale
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
